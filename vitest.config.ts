@@ -1,0 +1,11 @@
+/** vitest configuration: tests live in test/, slow end-to-end suites end in .slow.test.ts and still run in CI. */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
