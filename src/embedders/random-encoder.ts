@@ -26,6 +26,6 @@ export function randomEncoderVector(text: string | null | undefined): Float32Arr
 /** Vectors for many texts as one row-major float32 buffer. */
 export function randomEncoderMatrix(texts: readonly (string | null | undefined)[]): Float32Array {
   const out = new Float32Array(texts.length * RANDOM_ENCODER_DIM);
-  texts.forEach((t, i) => out.set(randomEncoderVector(t), i * RANDOM_ENCODER_DIM));
+  for (let i = 0; i < texts.length; i++) out.set(randomEncoderVector(texts[i]), i * RANDOM_ENCODER_DIM);
   return out;
 }
