@@ -1,35 +1,101 @@
-/** The `embeval` command dispatcher: turns arguments into library calls and returns an exit code. */
+/** The `embeval` command (commander 14): parses arguments, runs the command, maps usage errors to EmbevalError E_INVALID_ARGUMENT. */
+import { Command, CommanderError } from "commander";
 import { EmbevalError } from "../errors.js";
 import { EMBEVAL_VERSION } from "../version.js";
+import { type CliIo, processIo } from "./io.js";
+import { runListSuites, runListTasks } from "./list.js";
 
-const HELP = `embeval ${EMBEVAL_VERSION} — evaluate text-embedding models with the same numbers as mteb
+const DESCRIPTION = `embeval ${EMBEVAL_VERSION} — evaluate text-embedding models with the same numbers as mteb`;
 
-Usage: embeval <command> [options]
-
-Commands available in this version:
-  version            print the version
-  help               print this help
+const AFTER_HELP = `
+Examples:
+  embeval list suites
+  embeval list tasks --suite mmteb
+  embeval list tasks --type Retrieval --language deu
 
 The evaluation commands (run, report, gate) are being built; see README.md.`;
 
-/** Run the CLI with the given arguments; returns the process exit code. */
-export function runCli(argv: string[]): number {
-  const [cmd] = argv;
-  switch (cmd) {
-    case undefined:
-    case "help":
-    case "--help":
-    case "-h":
-      console.log(HELP);
-      return 0;
-    case "version":
-    case "--version":
-    case "-V":
-      console.log(EMBEVAL_VERSION);
-      return 0;
-    default:
-      throw new EmbevalError("E_INVALID_ARGUMENT", `unknown command "${cmd}"`, {
-        hint: "run `embeval help`",
-      });
+/** Builds the command tree; `setCode` receives the exit code of the action that ran. */
+function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
+  const program = new Command("embeval");
+  program
+    .description(DESCRIPTION)
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .version(EMBEVAL_VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "print this help")
+    .helpCommand("help [command]", "print the help of a command")
+    .addHelpText("after", AFTER_HELP);
+
+  program
+    .command("version")
+    .description("print the version")
+    .action(() => {
+      io.out(`${EMBEVAL_VERSION}\n`);
+      setCode(0);
+    });
+
+  const list = program.command("list").description("list benchmark suites or tasks");
+  list
+    .command("suites")
+    .description("list the benchmark suites and their aliases")
+    .option("--json", "print JSON instead of a table")
+    .action((opts: { json?: boolean }) => setCode(runListSuites(io, opts)));
+  list
+    .command("tasks")
+    .description("list tasks: name, type, languages, splits, main score")
+    .option(
+      "-s, --suite <suite>",
+      "only the tasks of a suite (name or alias: mteb-eng, mmteb, beir, longembed, rteb)",
+    )
+    .option("-t, --type <type>", "only tasks of an mteb task type (e.g. Retrieval, STS)")
+    .option(
+      "-l, --language <codes>",
+      "only tasks with a subset in one of these languages (eng or eng-Latn, comma-separated)",
+    )
+    .option("--json", "print JSON instead of a table")
+    .action((opts: { suite?: string; type?: string; language?: string; json?: boolean }) =>
+      setCode(runListTasks(io, opts)),
+    );
+  list.action(() => {
+    throw new EmbevalError(
+      "E_INVALID_ARGUMENT",
+      "say what to list: `embeval list suites` or `embeval list tasks`",
+      {
+        hint: "run `embeval help list`",
+      },
+    );
+  });
+  return program;
+}
+
+function usageError(e: CommanderError): EmbevalError {
+  const message = e.message.replace(/^error:\s*/, "");
+  return new EmbevalError("E_INVALID_ARGUMENT", message, { hint: "run `embeval help`", cause: e });
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script path) and resolves to the exit code.
+ * Usage errors and failures reject with an EmbevalError (unknown command → E_INVALID_ARGUMENT).
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
   }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      throw usageError(e);
+    }
+    throw e;
+  }
+  return code;
 }

@@ -3,7 +3,7 @@ import { isEmbevalError } from "../errors.js";
 import { runCli } from "./cli.js";
 
 try {
-  process.exitCode = runCli(process.argv.slice(2));
+  process.exitCode = await runCli(process.argv.slice(2));
 } catch (e) {
   if (isEmbevalError(e)) {
     console.error(e.format());

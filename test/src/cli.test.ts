@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/cli.js";
+import { memoryIo } from "../../src/cli/io.js";
 import { EmbevalError, isEmbevalError } from "../../src/errors.js";
 import { EMBEVAL_VERSION } from "../../src/version.js";
 
@@ -21,10 +22,10 @@ describe("embeval CLI", () => {
     expect(r.stderr).toContain("E_INVALID_ARGUMENT");
     expect(r.stderr).toContain("embeval help");
   });
-  it("throws EmbevalError in-process", () => {
+  it("throws EmbevalError in-process", async () => {
     let err: unknown;
     try {
-      runCli(["frobnicate"]);
+      await runCli(["frobnicate"], memoryIo());
     } catch (e) {
       err = e;
     }
