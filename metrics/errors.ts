@@ -12,7 +12,10 @@ export type ErrorCode =
   | "E_EMBEDDING_DIM"
   | "E_PARSE"
   | "E_IO"
-  | "E_CONFIG";
+  | "E_CONFIG"
+  | "E_ABORTED"
+  | "E_HTTP"
+  | "E_MODEL";
 
 /** Options carried alongside the code and message. */
 export interface EmbevalErrorOptions {

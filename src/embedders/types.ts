@@ -1,0 +1,55 @@
+/**
+ * The Embedder plug-in interface: a small object made by a factory function per backend (onnx, openai, tei, random,
+ * static vectors). Runners never see it; the embedding service calls it with texts and the context mteb passes to
+ * `encode` (prompt type = role, task name, task type), so prompts and task adapters are resolved as mteb resolves them.
+ */
+import type { SimilarityFn } from "../../metrics/similarity.js";
+import type { TaskType } from "../../tasks/types.js";
+
+/** mteb's `prompt_type`: "query" / "document", or None for symmetric tasks (STS, classification, clustering...). */
+export type Role = "query" | "document" | "symmetric";
+
+/** What mteb passes to `model.encode` besides the texts. */
+export interface EncodeContext {
+  role: Role;
+  taskName?: string;
+  taskType?: TaskType;
+}
+
+/** The backends embeval drives. */
+export type EmbedderBackend = "onnx" | "openai" | "tei" | "random" | "static";
+
+/** What an embedder declares about itself; everything that changes a vector (except text, role, prompt) is in `cacheKey`. */
+export interface EmbedderInfo {
+  /** Model id as results are filed under, e.g. "jinaai/jina-embeddings-v5-text-small" or "mteb/baseline-random-encoder". */
+  id: string;
+  /** Model revision (a commit, a version, or a content hash of local files). */
+  revision: string;
+  backend: EmbedderBackend;
+  /** Native output dimension. */
+  dim: number;
+  /** Longest input in tokens, if the model has a limit. */
+  maxTokens?: number;
+  /** mteb ModelMeta.similarity_fn_name. */
+  similarity: SimilarityFn;
+  /** True when the model's own output is L2-normalized. */
+  normalizes: boolean;
+  /** Stable string of every setting that changes vectors: backend, pooling, normalization, max tokens, dtype... */
+  cacheKey: string;
+  /** Free-form backend details recorded in results provenance (package versions, device, endpoint count). */
+  details?: Record<string, string | number | boolean>;
+}
+
+/** A text-embedding model behind one interface. */
+export interface Embedder {
+  readonly info: EmbedderInfo;
+  /**
+   * The prompt (or instruction) the model applies for this context, exactly as it will be prepended/sent; undefined
+   * when none. Used for cache keys and provenance; `embed` applies it itself.
+   */
+  promptFor(ctx: EncodeContext): string | undefined;
+  /** Embed texts; returns `texts.length × info.dim` float32 values, row-major. Rejects NaN/Inf with E_NOT_FINITE. */
+  embed(texts: readonly string[], ctx: EncodeContext, signal?: AbortSignal): Promise<Float32Array>;
+  /** Release sessions, sockets, worker threads. */
+  close(): Promise<void>;
+}
