@@ -143,3 +143,27 @@ export function pyRound(x: number, ndigits: number): number {
   const result = ndigits >= 0 ? Number(`${sign}${q}e-${ndigits}`) : Number(`${sign}${q}e${-ndigits}`);
   return result;
 }
+
+/**
+ * Python's `repr(float)`: shortest round-trip digits, scientific below 1e-4 and from 1e16, exponent ≥ 2 digits;
+ * `nan`, `inf`, `-inf` as Python prints them (JSON writes NaN/Infinity instead, see src/results/python-json.ts).
+ */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Number.POSITIVE_INFINITY) return "inf";
+  if (x === Number.NEGATIVE_INFINITY) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mant, expText] = x.toExponential().split("e");
+  const exp = Number(expText);
+  const neg = mant.startsWith("-");
+  const digits = mant.replace("-", "").replace(".", "");
+  const sign = neg ? "-" : "";
+  if (exp < -4 || exp >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp).toString().padStart(2, "0");
+    return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return `${sign}${digits}${"0".repeat(exp + 1 - digits.length)}.0`;
+  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}

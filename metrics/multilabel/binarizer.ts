@@ -1,5 +1,7 @@
 /** MultiLabelBinarizer: reproduces scikit-learn 1.9.1 sklearn/preprocessing/_label.py MultiLabelBinarizer (fit_transform, transform). */
+
 import { EmbevalError } from "../errors.js";
+import { compareCodePoints } from "../ranking.js";
 
 /** One label value: ints (or other numbers) or strings, as in a Python list of labels. */
 export type Label = number | string;
@@ -22,21 +24,6 @@ export interface Binarized {
   readonly matrix: LabelMatrix;
   /** Unknown labels, sorted with `key=str` as in sklearn's warning. */
   readonly unknown: Label[];
-}
-
-/** Compare two strings by Unicode code point (Python `str` ordering), not by UTF-16 code unit. */
-export function compareCodePoints(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done) return y.done ? 0 : -1;
-    if (y.done) return 1;
-    const cx = x.value.codePointAt(0) ?? 0;
-    const cy = y.value.codePointAt(0) ?? 0;
-    if (cx !== cy) return cx < cy ? -1 : 1;
-  }
 }
 
 /** Python's `sorted` on a set of labels: numbers numerically, strings by code point; mixing raises like Python. */
@@ -98,3 +85,5 @@ export function labelMatrixToRows(m: LabelMatrix): number[][] {
   for (let i = 0; i < m.rows; i++) out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
   return out;
 }
+
+export { compareCodePoints };

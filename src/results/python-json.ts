@@ -2,31 +2,11 @@
  * JSON as Python writes and reads it (json.dump(obj, f, indent=2) in mteb's TaskResult.to_disk): float repr
  * (`1.0`, `5e-06`), bare `NaN`/`Infinity`, ensure_ascii escapes — so embeval's files diff cleanly against mteb's.
  */
+import { pyFloatRepr } from "../../metrics/numeric.js";
 import { EmbevalError } from "../errors.js";
 
 /** A JSON value as Python sees it; numbers are floats unless the writer is told they are ints. */
 export type PyJson = null | boolean | number | string | PyJson[] | { [key: string]: PyJson };
-
-/** Python's `repr(float)`: shortest round-trip digits, scientific below 1e-4 and from 1e16, exponent ≥ 2 digits. */
-export function pyFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return "NaN";
-  if (x === Number.POSITIVE_INFINITY) return "Infinity";
-  if (x === Number.NEGATIVE_INFINITY) return "-Infinity";
-  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [mant, expText] = x.toExponential().split("e");
-  const exp = Number(expText);
-  const neg = mant.startsWith("-");
-  const digits = mant.replace("-", "").replace(".", "");
-  const sign = neg ? "-" : "";
-  if (exp < -4 || exp >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const e = Math.abs(exp).toString().padStart(2, "0");
-    return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  if (digits.length <= exp + 1) return `${sign}${digits}${"0".repeat(exp + 1 - digits.length)}.0`;
-  return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
-}
 
 /** Python json string encoding with ensure_ascii=True (lower-case hex, surrogate pairs as two escapes). */
 export function pyJsonString(s: string): string {
@@ -65,6 +45,9 @@ export function dumpsPython(value: PyJson, opts: DumpOptions = {}): string {
     if (v === null) return "null";
     if (typeof v === "boolean") return v ? "true" : "false";
     if (typeof v === "number") {
+      if (Number.isNaN(v)) return "NaN";
+      if (v === Number.POSITIVE_INFINITY) return "Infinity";
+      if (v === Number.NEGATIVE_INFINITY) return "-Infinity";
       if (Number.isInteger(v) && isInt(key, v)) return v.toFixed(0);
       return pyFloatRepr(v);
     }
@@ -126,3 +109,5 @@ export function parsePythonJson(text: string, source = "JSON"): PyJson {
     throw new EmbevalError("E_PARSE", `${source}: invalid JSON (${(e as Error).message})`, { cause: e });
   }
 }
+
+export { pyFloatRepr };

@@ -20,7 +20,8 @@ describe("pyFloatRepr = Python repr(float)", () => {
     expect(pyFloatRepr(5e-6)).toBe("5e-06");
     expect(String(5e-6)).toBe("0.000005");
     expect(pyFloatRepr(1e16)).toBe("1e+16");
-    expect(pyFloatRepr(Number.NaN)).toBe("NaN");
+    expect(pyFloatRepr(Number.NaN)).toBe("nan");
+    expect(dumpsPython([Number.NaN, Number.NEGATIVE_INFINITY])).toBe("[NaN, -Infinity]");
   });
 });
 
