@@ -1,0 +1,86 @@
+/**
+ * Retrieval-family data as mteb's `RetrievalDatasetLoader` builds it (mteb/abstasks/retrieval_dataset_loaders.py):
+ * configs corpus / queries / default (= qrels) / top_ranked / instruction, prefixed `<subset>-` for multilingual tasks;
+ * `_id` → `id` as strings, qrels as ints (last duplicate wins), queries reduced to those with qrels.
+ */
+import type { RetrievalData } from "../../tasks/data.js";
+import type { CorpusDoc } from "../../tasks/text.js";
+import { EmbevalError } from "../errors.js";
+import type { Row } from "./files/value.js";
+import { columns } from "./rows.js";
+import type { DatasetSource } from "./source.js";
+import { datasetConfigs, readSplit } from "./splits.js";
+
+function idOf(row: Row, i: number, where: string): string {
+  const v = "id" in row ? row.id : row._id;
+  if (v === undefined || v === null)
+    throw new EmbevalError("E_PARSE", `${where}: row ${i} has no "id"/"_id"`);
+  return String(v);
+}
+
+/** Load one (split, subset) of a retrieval / reranking / instruction task. */
+export async function loadRetrieval(
+  source: DatasetSource,
+  split: string,
+  subset: string,
+  multi: boolean,
+): Promise<RetrievalData> {
+  const names = new Set((await datasetConfigs(source)).map((c) => c.name));
+  const cfg = (base: string) => (multi ? `${subset}-${base}` : base);
+  const qrelsConfig = names.has(cfg("qrels")) ? cfg("qrels") : multi ? cfg("qrels") : "default";
+  const where = `${source.describe} ${subset}/${split}`;
+  const col = columns(where);
+
+  const corpusRows = await readSplit(source, {
+    config: cfg("corpus"),
+    split: "corpus",
+    singleSplitFallback: true,
+  });
+  const corpus: CorpusDoc[] = corpusRows.map((r, i) => ({
+    id: idOf(r, i, `${where} corpus`),
+    title: "title" in r && r.title !== null ? col.str(r, "title", i) : undefined,
+    text: col.str(r, "text", i),
+  }));
+
+  const qrelRows = await readSplit(source, { config: qrelsConfig, split, singleSplitFallback: false });
+  col.require(qrelRows, ["query-id", "corpus-id", "score"]);
+  const qrels = new Map<string, Map<string, number>>();
+  qrelRows.forEach((r, i) => {
+    const q = col.str(r, "query-id", i);
+    const d = col.str(r, "corpus-id", i);
+    const s = Math.trunc(col.num(r, "score", i)) | 0; // cast to int32 like mteb
+    let m = qrels.get(q);
+    if (!m) qrels.set(q, (m = new Map()));
+    m.set(d, s);
+  });
+
+  const queryConfig = names.has(cfg("queries")) ? cfg("queries") : cfg("query");
+  const queryRows = await readSplit(source, {
+    config: queryConfig,
+    split: "queries",
+    singleSplitFallback: true,
+  });
+  let instructions: Map<string, string> | undefined;
+  if (names.has(cfg("instruction"))) {
+    const rows = await readSplit(source, { config: cfg("instruction"), split, singleSplitFallback: true });
+    instructions = new Map(rows.map((r, i) => [col.str(r, "query-id", i), col.str(r, "instruction", i)]));
+  }
+  const queries = queryRows
+    .map((r, i) => ({ id: idOf(r, i, `${where} queries`), text: col.str(r, "text", i) }))
+    .filter((q) => qrels.has(q.id))
+    .map((q) => {
+      const instruction = instructions?.get(q.id);
+      return instruction === undefined ? q : { ...q, instruction };
+    });
+
+  let topRanked: Map<string, string[]> | undefined;
+  if (names.has(cfg("top_ranked"))) {
+    const rows = await readSplit(source, { config: cfg("top_ranked"), split, singleSplitFallback: true });
+    topRanked = new Map(
+      rows.map((r, i) => [col.str(r, "query-id", i), col.list(r, "corpus-ids", i).map(String)]),
+    );
+  }
+  return topRanked
+    ? { kind: "retrieval", corpus, queries, qrels, topRanked }
+    : { kind: "retrieval", corpus, queries, qrels };
+}
