@@ -50,7 +50,10 @@ export async function loadRetrieval(
     const d = col.str(r, "corpus-id", i);
     const s = Math.trunc(col.num(r, "score", i)) | 0; // cast to int32 like mteb
     let m = qrels.get(q);
-    if (!m) qrels.set(q, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      qrels.set(q, m);
+    }
     m.set(d, s);
   });
 

@@ -35,7 +35,10 @@ const fastRows = new WeakMap<DatasetSource, Map<string, Promise<Row[]>>>();
 
 function readFastSplit(source: DatasetSource, config: string | undefined, split: string): Promise<Row[]> {
   let memo = fastRows.get(source);
-  if (!memo) fastRows.set(source, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    fastRows.set(source, memo);
+  }
   const key = `${config ?? ""}\u0000${split}`;
   let rows = memo.get(key);
   if (!rows) {
