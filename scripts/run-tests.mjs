@@ -7,7 +7,14 @@ const outDir = join(process.cwd(), ".cache");
 mkdirSync(outDir, { recursive: true });
 const outFile = join(outDir, "vitest-report.json");
 rmSync(outFile, { force: true });
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${outFile}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${outFile}`,
+  ...process.argv.slice(2),
+];
 const res = spawnSync("npx", args, { stdio: "inherit" });
 let passed = 0;
 let failed = 0;
