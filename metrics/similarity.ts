@@ -2,8 +2,9 @@
  * Similarity functions as mteb computes them: torch `cos_sim`/`dot_score`/`pairwise_cos_sim`
  * (mteb/similarity_functions.py, float32) and scikit-learn's paired cosine/Manhattan/Euclidean distances
  * (sklearn/metrics/pairwise.py, computed in the embeddings' dtype). Float32 results are emulated with Math.fround:
- * torch's `(a*b).sum(-1)` accumulates in float32 left to right and scikit-learn's einsum row norms follow numpy's
- * SIMD order (`einsumDotF32`), which reproduces mteb's values bit for bit on the oracle cases; matrix products accumulate in float64 and round once, so
+ * torch's norms and row sums follow its AVX2 CPU kernels (`torchSquaredNormF32`, `torchRowSumF32`) and
+ * scikit-learn's einsum row norms numpy's SIMD order (`einsumDotF32`), which reproduces mteb's published
+ * random-encoder results and the oracle's STS cosines bit for bit; matrix products accumulate in float64 and round once, so
  * BLAS-order differences stay within ~1 float32 ulp (mteb's own runs differ by that much across machines).
  */
 import { EmbevalError } from "./errors.js";
@@ -69,6 +70,51 @@ function checkSameRows(a: Matrix, b: Matrix): void {
     throw new EmbevalError("E_SHAPE_MISMATCH", `paired inputs have ${a.rows} and ${b.rows} rows`);
 }
 
+/**
+ * torch's float32 ‖x‖² on CPU (AVX2 build): `vec::map_reduce_all(x*x, +)` accumulates 8 lanes over the row, then
+ * `vec_reduce_all` folds lanes l+4, l+2, l+1. With `torchRowSumF32` this reproduces mteb's published
+ * random-encoder STS scores to the last stored digit (a sequential order does not).
+ */
+export function torchSquaredNormF32(x: ArrayLike<number>, o: number, n: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s = f(s + f(x[o + i] * x[o + i]));
+    return s;
+  }
+  const acc = new Float32Array(8);
+  for (let l = 0; l < 8; l++) acc[l] = f(x[o + l] * x[o + l]);
+  let d = 8;
+  for (; d < n - (n % 8); d += 8)
+    for (let l = 0; l < 8; l++) acc[l] = f(acc[l] + f(x[o + d + l] * x[o + d + l]));
+  for (let l = 0; d + l < n; l++) acc[l] = f(acc[l] + f(x[o + d + l] * x[o + d + l]));
+  const a0 = f(acc[0] + acc[4]);
+  const a1 = f(acc[1] + acc[5]);
+  const a2 = f(acc[2] + acc[6]);
+  const a3 = f(acc[3] + acc[7]);
+  return f(f(a0 + a2) + f(a1 + a3));
+}
+
+/**
+ * torch's float32 `sum(-1)` of a contiguous row on CPU (AVX2 build, SumKernel.cpp `vectorized_inner_sum`): 8-lane
+ * vectors summed with 4 interleaved accumulators, folded ((p0+p1)+p2)+p3, the scalar tail first, then the lanes in order.
+ */
+export function torchRowSumF32(v: ArrayLike<number>): number {
+  const f = Math.fround;
+  const nvec = Math.floor(v.length / 8);
+  const sizeIlp = Math.floor(nvec / 4);
+  const part = [new Float32Array(8), new Float32Array(8), new Float32Array(8), new Float32Array(8)];
+  for (let i = 0; i < sizeIlp; i++) {
+    for (let k = 0; k < 4; k++) for (let l = 0; l < 8; l++) part[k][l] = part[k][l] + v[(i * 4 + k) * 8 + l];
+  }
+  for (let i = sizeIlp * 4; i < nvec; i++) for (let l = 0; l < 8; l++) part[0][l] = part[0][l] + v[i * 8 + l];
+  for (let k = 1; k < 4; k++) for (let l = 0; l < 8; l++) part[0][l] = part[0][l] + part[k][l];
+  let fin = 0;
+  for (let k = nvec * 8; k < v.length; k++) fin = f(fin + v[k]);
+  for (let l = 0; l < 8; l++) fin = f(fin + part[0][l]);
+  return fin;
+}
+
 /** torch F.normalize(p=2, eps=1e-12): each row divided by max(‖row‖, eps), stored in `precision`. */
 export function torchNormalize(m: Matrix, precision: Precision = "float32"): Matrix {
   const { rows, cols, data } = m;
@@ -76,10 +122,8 @@ export function torchNormalize(m: Matrix, precision: Precision = "float32"): Mat
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
     let ss = 0;
-    for (let j = 0; j < cols; j++) {
-      const v = precision === "float32" ? Math.fround(data[o + j]) : data[o + j];
-      ss += v * v;
-    }
+    if (precision === "float32") ss = torchSquaredNormF32(data, o, cols);
+    else for (let j = 0; j < cols; j++) ss += data[o + j] * data[o + j];
     let norm = Math.sqrt(ss);
     if (precision === "float32") norm = Math.fround(norm);
     const denom = Math.max(norm, TORCH_EPS);
@@ -139,10 +183,10 @@ export function pairwiseDotScore(a: Matrix, b: Matrix): Float32Array {
 function pairwiseDotF32(a: Matrix, b: Matrix): Float32Array {
   const d = a.cols;
   const out = new Float32Array(a.rows);
+  const prod = new Float32Array(d);
   for (let i = 0; i < a.rows; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s = Math.fround(s + Math.fround(a.data[i * d + k] * b.data[i * d + k]));
-    out[i] = s;
+    for (let k = 0; k < d; k++) prod[k] = a.data[i * d + k] * b.data[i * d + k];
+    out[i] = torchRowSumF32(prod);
   }
   return out;
 }

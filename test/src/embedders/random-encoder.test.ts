@@ -35,23 +35,27 @@ describe("random encoder", () => {
     ]);
   });
 
+  // The spec's mock values came from one machine's torch; mteb's published random-encoder results (which embeval
+  // reproduces bit for bit, see test/src/pipeline) from another. torch's float32 norm order differs between the two,
+  // so these agree to two float32 ulps (at most 1.2e-7 here), not bit for bit.
+  const near = (got: ArrayLike<number>, want: number[]) =>
+    want.forEach((w, i) => expect(Math.abs(got[i] - w), `${got[i]} vs ${w}`).toBeLessThanOrEqual(2 ** -23));
+
   it("mock retrieval task: torch cos_sim scores with the title + ' ' + text join", () => {
     const q = emb(["This is a test sentence", "This is another test sentence"]);
     const d = emb([
       corpusText({ title: "Title of d1", text: "This is a positive sentence" }),
       corpusText({ title: "Title of d2", text: "This is another positive sentence" }),
     ]);
-    expect(Array.from(cosSim(q, d))).toEqual([
-      0.7302242517471313, 0.7787374258041382, 0.7675943970680237, 0.7900890707969666,
-    ]);
+    near(cosSim(q, d), [0.7302242517471313, 0.7787374258041382, 0.7675943970680237, 0.7900890707969666]);
   });
 
   it("mock STS / pair task: sklearn cosine, torch pairwise, Manhattan, Euclidean, dot", () => {
     const a = emb(["This is a test sentence", "This is another test sentence"]);
     const b = emb(["dette er en test sætning", "denne her matche ikke den ovenstående"]);
-    // Bit for bit: float32 left-to-right reductions reproduce mteb's values.
+    // scikit-learn's float32 paths (numpy einsum order) are bit for bit.
     expect(Array.from(sklearnPairedCosine(a, b))).toEqual([0.7375020980834961, 0.7731508016586304]);
-    expect(Array.from(pairwiseCosSim(a, b))).toEqual([0.7375020384788513, 0.7731509208679199]);
+    near(pairwiseCosSim(a, b), [0.7375020384788513, 0.7731509208679199]);
     expect(Array.from(pairedManhattan(a, b))).toEqual([11.177837371826172, 10.721406936645508]);
     expect(Array.from(pairedEuclidean(a, b))).toEqual([2.4108424186706543, 2.1905980110168457]);
     // np.dot is BLAS sdot: mteb's CI got [7.974165916442871, 8.176445960998535], another OpenBLAS one float32 ulp
