@@ -6,9 +6,13 @@ import { fitLogisticRegression } from "./logistic-regression.js";
 import { type ClassificationScores, classificationScores } from "./scores.js";
 import { undersampleExperiments } from "./undersample.js";
 
-/** Inputs: embeddings of every train row (row i ↔ trainLabels[i]) and of the whole eval split. */
+/**
+ * Inputs: train embeddings and the whole eval split's. By default row i of `trainEmbeddings` is train row i; with
+ * `trainRows`, row r holds train row `trainRows[r]` (mteb encodes only the sorted union of the selected rows).
+ */
 export interface ClassificationEvalInput {
   trainEmbeddings: Matrix;
+  trainRows?: readonly number[];
   trainLabels: readonly number[];
   testEmbeddings: Matrix;
   testLabels: readonly number[];
@@ -58,6 +62,16 @@ const METRICS = [
   "recall_weighted",
 ] as const;
 
+function embeddedRow(rowOf: ReadonlyMap<number, number>, i: number): number {
+  const r = rowOf.get(i);
+  if (r === undefined) {
+    throw new EmbevalError("E_INVALID_ARGUMENT", `train row ${i} was selected but not embedded`, {
+      hint: "embed the union of undersampleExperiments(...) rows",
+    });
+  }
+  return r;
+}
+
 /** Run mteb's classification evaluation: n_experiments undersampled LogisticRegression fits scored on the eval split. */
 export function evaluateClassification(input: ClassificationEvalInput): ClassificationEvalResult {
   const { trainEmbeddings: xTrain, trainLabels, testEmbeddings: xTest, testLabels } = input;
@@ -65,7 +79,11 @@ export function evaluateClassification(input: ClassificationEvalInput): Classifi
   const samplesPerLabel = input.samplesPerLabel ?? 8;
   const seed = input.seed ?? 42;
   const mainScore = input.mainScore ?? "accuracy";
-  if (xTrain.rows !== trainLabels.length) {
+  const rowOf = input.trainRows ? new Map(input.trainRows.map((t, r) => [t, r])) : undefined;
+  if (input.trainRows && input.trainRows.length !== xTrain.rows) {
+    throw new EmbevalError("E_SHAPE_MISMATCH", `${xTrain.rows} train embeddings but ${input.trainRows.length} train rows`);
+  }
+  if (!rowOf && xTrain.rows !== trainLabels.length) {
     throw new EmbevalError(
       "E_SHAPE_MISMATCH",
       `${xTrain.rows} train embeddings but ${trainLabels.length} train labels`,
@@ -95,7 +113,7 @@ export function evaluateClassification(input: ClassificationEvalInput): Classifi
   const nIter: number[] = [];
   for (const sel of selectedTrainIndices) {
     const model = fitLogisticRegression(
-      takeRows(xTrain, sel),
+      takeRows(xTrain, rowOf ? sel.map((i) => embeddedRow(rowOf, i)) : sel),
       sel.map((i) => trainLabels[i]),
       { maxIter: input.maxIter ?? 100 },
     );

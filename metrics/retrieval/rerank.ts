@@ -6,8 +6,8 @@
  */
 import { EmbevalError } from "../errors.js";
 import { isFloat32, type Matrix, takeRows } from "../matrix.js";
-import { compareCodePoints } from "../ranking.js";
 import { type SimilarityFn, similarityMatrix } from "../similarity.js";
+import { type HeapItem, heappush } from "./heapq.js";
 import { torchTopkIndices } from "./torch-topk.js";
 import type { Qrels, Run } from "./types.js";
 
@@ -42,28 +42,6 @@ export interface RerankResult {
  */
 export function queriesToSearch(queryIds: readonly string[], qrels: Qrels): string[] {
   return queryIds.filter((q) => (qrels.get(q)?.size ?? 0) > 0);
-}
-
-type HeapItem = readonly [score: number, id: string];
-
-/** Python tuple `<` on (float, str). */
-function less(a: HeapItem, b: HeapItem): boolean {
-  if (a[0] !== b[0]) return a[0] < b[0];
-  return compareCodePoints(a[1], b[1]) < 0;
-}
-
-/** Python `heapq.heappush` (append, then _siftdown to the root). Mutates `heap` (a local array). */
-function heappush(heap: HeapItem[], item: HeapItem): void {
-  heap.push(item);
-  let pos = heap.length - 1;
-  while (pos > 0) {
-    const parentPos = (pos - 1) >> 1;
-    const parent = heap[parentPos];
-    if (!less(item, parent)) break;
-    heap[pos] = parent;
-    pos = parentPos;
-  }
-  heap[pos] = item;
 }
 
 /**
