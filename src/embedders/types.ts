@@ -4,17 +4,9 @@
  * `encode` (prompt type = role, task name, task type), so prompts and task adapters are resolved as mteb resolves them.
  */
 import type { SimilarityFn } from "../../metrics/similarity.js";
-import type { TaskType } from "../../tasks/types.js";
+import type { EncodeContext } from "../../tasks/encode.js";
 
-/** mteb's `prompt_type`: "query" / "document", or None for symmetric tasks (STS, classification, clustering...). */
-export type Role = "query" | "document" | "symmetric";
-
-/** What mteb passes to `model.encode` besides the texts. */
-export interface EncodeContext {
-  role: Role;
-  taskName?: string;
-  taskType?: TaskType;
-}
+export type { EncodeContext, Role } from "../../tasks/encode.js";
 
 /** The backends embeval drives. */
 export type EmbedderBackend = "onnx" | "openai" | "tei" | "random" | "static";

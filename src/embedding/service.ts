@@ -1,0 +1,124 @@
+/**
+ * The embedding service (in-memory part): dedupes identical (text, role) requests within a task, batches the rest,
+ * calls the embedder once per batch at full dimension, checks shape and finiteness, and serves truncated views for
+ * each requested dim (sentence-transformers truncate_dim: slice, no renormalisation unless asked).
+ */
+import { type Matrix, matrix } from "../../metrics/matrix.js";
+import type { EncodeContext, EncodeRequest } from "../../tasks/encode.js";
+import type { TaskType } from "../../tasks/types.js";
+import type { Embedder } from "../embedders/types.js";
+import { EmbevalError } from "../errors.js";
+
+/** Counters the pipeline reports (and tests assert). */
+export interface EncodeStats {
+  /** Embedder calls (batches). */
+  calls: number;
+  /** Texts sent to the embedder. */
+  texts: number;
+  /** Texts served from the in-memory cache. */
+  hits: number;
+  /** Milliseconds spent inside the embedder. */
+  ms: number;
+}
+
+/** Options of one task's embedding service. */
+export interface ServiceOptions {
+  embedder: Embedder;
+  taskName: string;
+  taskType: TaskType;
+  batchSize: number;
+  signal?: AbortSignal;
+  onBatch?: (done: number, total: number) => void;
+}
+
+/** A task-scoped encoder with a full-dimension memory cache; `encodeAt(dim)` gives the runner's encode function. */
+export interface EmbeddingService {
+  readonly stats: EncodeStats;
+  /** Full-dimension vectors for a request. */
+  encode(req: EncodeRequest): Promise<Matrix>;
+  /** An encode function returning the first `dim` values of each vector (optionally renormalised). */
+  encodeAt(dim: number | undefined, renormalize?: boolean): (req: EncodeRequest) => Promise<Matrix>;
+}
+
+/** Create the service for one task of one model. */
+export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
+  const { embedder } = opts;
+  const dim = embedder.info.dim;
+  const cache = new Map<string, Float32Array>();
+  const stats: EncodeStats = { calls: 0, texts: 0, hits: 0, ms: 0 };
+  const keyOf = (text: string, ctx: EncodeContext) => `${ctx.role}\u0000${text}`;
+
+  async function encode(req: EncodeRequest): Promise<Matrix> {
+    const ctx: EncodeContext = { role: req.role, taskName: opts.taskName, taskType: opts.taskType };
+    const missing: string[] = [];
+    const seen = new Set<string>();
+    for (const t of req.texts) {
+      const k = keyOf(t, ctx);
+      if (cache.has(k)) stats.hits++;
+      else if (!seen.has(k)) {
+        seen.add(k);
+        missing.push(t);
+      }
+    }
+    // Longest first, as sentence-transformers sorts, so batches pad little.
+    const order = [...missing].sort((a, b) => b.length - a.length);
+    for (let start = 0; start < order.length; start += opts.batchSize) {
+      const batch = order.slice(start, start + opts.batchSize);
+      const t0 = performance.now();
+      const out = await embedder.embed(batch, ctx, opts.signal);
+      stats.ms += performance.now() - t0;
+      stats.calls++;
+      stats.texts += batch.length;
+      if (out.length !== batch.length * dim) {
+        throw new EmbevalError(
+          "E_EMBEDDING_DIM",
+          `${embedder.info.id} returned ${out.length} values for ${batch.length} texts, expected ${dim} per text`,
+          { hint: "the embedder's declared dimension does not match its output" },
+        );
+      }
+      for (let i = 0; i < batch.length; i++) {
+        const v = out.slice(i * dim, (i + 1) * dim);
+        for (let j = 0; j < dim; j++) {
+          if (!Number.isFinite(v[j])) throw new EmbevalError("E_NOT_FINITE", `${embedder.info.id} returned a non-finite value`);
+        }
+        cache.set(keyOf(batch[i], ctx), v);
+      }
+      opts.onBatch?.(Math.min(start + opts.batchSize, order.length), order.length);
+    }
+    const data = new Float32Array(req.texts.length * dim);
+    req.texts.forEach((t, i) => {
+      data.set(cache.get(keyOf(t, ctx)) as Float32Array, i * dim);
+    });
+    return matrix(data, req.texts.length, dim);
+  }
+
+  return {
+    stats,
+    encode,
+    encodeAt(d, renormalize = false) {
+      if (d === undefined || d === dim) return encode;
+      if (!Number.isInteger(d) || d <= 0 || d > dim) {
+        throw new EmbevalError("E_EMBEDDING_DIM", `cannot truncate ${dim}-dim vectors to ${d}`, {
+          hint: `choose dims between 1 and ${dim}`,
+        });
+      }
+      return async (req) => truncate(await encode(req), d, renormalize);
+    },
+  };
+}
+
+/** The first `d` values of each row; with `renormalize`, each row rescaled to unit L2 norm. */
+export function truncate(m: Matrix, d: number, renormalize: boolean): Matrix {
+  const out = new Float32Array(m.rows * d);
+  for (let i = 0; i < m.rows; i++) {
+    const row = m.data.subarray(i * m.cols, i * m.cols + d);
+    let norm = 1;
+    if (renormalize) {
+      let ss = 0;
+      for (let j = 0; j < d; j++) ss += row[j] * row[j];
+      norm = Math.sqrt(ss) || 1;
+    }
+    for (let j = 0; j < d; j++) out[i * d + j] = row[j] / norm;
+  }
+  return matrix(out, m.rows, d);
+}

@@ -1,0 +1,166 @@
+/**
+ * `evaluate(config)`: tasks → the work still missing in the output tree → load data → encode through the embedding
+ * service (once per task at full dimension, truncated per requested dim) → run → write mteb result files atomically.
+ */
+import type { TaskData } from "../../tasks/data.js";
+import { newTaskRngState, type ScoreDict, type SklearnBehaviour } from "../../tasks/runner.js";
+import { runnerFor } from "../../tasks/runners/index.js";
+import { loadTaskData } from "../data/load-task.js";
+import type { DatasetSource } from "../data/source.js";
+import { createEmbeddingService, type EncodeStats } from "../embedding/service.js";
+import type { Embedder } from "../embedders/types.js";
+import { type ExperimentSpec, resultDir, sidecarPath, taskResultPath } from "../results/layout.js";
+import { writeFileAtomic } from "../results/store.js";
+import type { ScoresEntry, TaskResult } from "../results/task-result.js";
+import { EMBEVAL_VERSION } from "../version.js";
+import { existingPairs, writeResultFiles } from "./outputs.js";
+import type { TaskWork } from "./work.js";
+
+/** The mteb version whose evaluators embeval reproduces; written as `mteb_version` so mteb's loaders accept the files. */
+export const MTEB_REFERENCE_VERSION = "2.20.0";
+
+/** mteb's overwrite strategies. */
+export type OverwriteStrategy = "only-missing" | "always" | "never";
+
+/** Everything `evaluate` needs. */
+export interface EvaluateConfig {
+  work: readonly TaskWork[];
+  embedder: Embedder;
+  output: string;
+  source: (spec: TaskWork["spec"]) => DatasetSource;
+  overwrite?: OverwriteStrategy;
+  sklearn?: SklearnBehaviour;
+  seed?: number;
+  batchSize?: number;
+  /** Truncation dims; each gets its own experiments folder (the native dim writes to the revision folder). */
+  dims?: readonly number[];
+  renormalize?: boolean;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+/** One main score of the run. */
+export interface SummaryRow {
+  task: string;
+  split: string;
+  subset: string;
+  dim: number;
+  mainScore: number;
+}
+
+/** What a run did. */
+export interface EvaluateSummary {
+  rows: SummaryRow[];
+  written: string[];
+  skipped: string[];
+  encode: EncodeStats;
+}
+
+function entryOf(scores: ScoreDict, subset: string, languages: readonly string[]): ScoresEntry {
+  const { main_score, ...metrics } = scores;
+  return { ...metrics, main_score, hf_subset: subset, languages: [...languages] } as ScoresEntry;
+}
+
+/** Run the evaluation; resolves to a summary (main scores, files written, tasks skipped as already done). */
+export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary> {
+  const { embedder } = config;
+  const info = embedder.info;
+  const log = config.log ?? (() => {});
+  const seed = config.seed ?? 42;
+  const sklearn = config.sklearn ?? "1.9";
+  const overwrite = config.overwrite ?? "only-missing";
+  const dims = config.dims && config.dims.length > 0 ? [...new Set(config.dims)] : [info.dim];
+  const summary: EvaluateSummary = { rows: [], written: [], skipped: [], encode: { calls: 0, texts: 0, hits: 0, ms: 0 } };
+  for (const work of config.work) {
+    const { spec } = work;
+    const targets = [];
+    for (const dim of dims) {
+      const exp: ExperimentSpec | undefined = dim === info.dim ? undefined : { dim, renormalize: config.renormalize };
+      const dir = resultDir(config.output, info.id, info.revision, exp);
+      const path = taskResultPath(dir, spec.name);
+      const have = await existingPairs(path);
+      const complete = have !== undefined && work.splits.every((s) => work.subsets.every((b) => have.has(`${s}\u0000${b}`)));
+      const skip = overwrite === "never" ? have !== undefined : overwrite === "only-missing" ? complete : false;
+      if (!skip) targets.push({ dim, exp, dir, path });
+    }
+    if (targets.length === 0) {
+      summary.skipped.push(spec.name);
+      log(`${spec.name}: already done, skipped`);
+      continue;
+    }
+    const runner = runnerFor(spec);
+    const source = config.source(spec);
+    const cache = new Map<string, Promise<TaskData>>();
+    const load = (split: string, subset: string) => {
+      const key = `${split}\u0000${subset}`;
+      let p = cache.get(key);
+      if (!p) {
+        p = loadTaskData(spec, source, split, subset);
+        cache.set(key, p);
+      }
+      return p;
+    };
+    const service = createEmbeddingService({
+      embedder,
+      taskName: spec.name,
+      taskType: spec.type,
+      batchSize: config.batchSize ?? 32,
+      signal: config.signal,
+    });
+    for (const target of targets) {
+      const t0 = performance.now();
+      const started = Date.now() / 1000;
+      const rng = newTaskRngState(seed);
+      const scores: Record<string, ScoresEntry[]> = {};
+      const phases: { split: string; subset: string; seconds: number }[] = [];
+      for (const split of work.splits) {
+        scores[split] = [];
+        for (const subset of work.subsets) {
+          const p0 = performance.now();
+          const data = await load(split, subset);
+          const dict = await runner(data, {
+            spec,
+            split,
+            subset,
+            encode: service.encodeAt(target.dim === info.dim ? undefined : target.dim, config.renormalize),
+            similarity: info.similarity,
+            sklearn,
+            rng,
+            seed,
+            loadSplit: (s) => load(s, subset),
+          });
+          scores[split].push(entryOf(dict, subset, spec.hfSubsets[subset] ?? []));
+          phases.push({ split, subset, seconds: (performance.now() - p0) / 1000 });
+          summary.rows.push({ task: spec.name, split, subset, dim: target.dim, mainScore: dict.main_score });
+          log(`${spec.name} ${split}/${subset}${target.exp ? ` dim ${target.dim}` : ""}: ${dict.main_score.toFixed(5)}`);
+        }
+      }
+      const result: TaskResult = {
+        dataset_revision: spec.dataset.revision,
+        task_name: spec.name,
+        mteb_version: MTEB_REFERENCE_VERSION,
+        scores,
+        evaluation_time: (performance.now() - t0) / 1000,
+        kg_co2_emissions: null,
+        date: started,
+      };
+      const provenance = {
+        embeval_version: EMBEVAL_VERSION,
+        mteb_reference_version: MTEB_REFERENCE_VERSION,
+        dataset: { path: spec.dataset.path, revision: spec.dataset.revision, name: spec.dataset.name ?? null },
+        model: { id: info.id, revision: info.revision, backend: info.backend, cache_key: info.cacheKey, details: info.details ?? {} },
+        experiment: target.exp ?? null,
+        seed,
+        sklearn_behaviour: sklearn,
+        node: process.version,
+        phases,
+        encode: { ...service.stats },
+      };
+      await writeResultFiles(target.dir, target.path, result, info, target.exp);
+      await writeFileAtomic(sidecarPath(target.dir, spec.name, "provenance"), `${JSON.stringify(provenance, null, 2)}\n`);
+      summary.written.push(target.path);
+    }
+    for (const k of Object.keys(summary.encode) as (keyof EncodeStats)[]) summary.encode[k] += service.stats[k];
+  }
+  return summary;
+}

@@ -1,0 +1,76 @@
+/**
+ * Retrieval-family runner (mteb/abstasks/retrieval.py + search_wrappers.py): queries (role query, + instruction) and
+ * the corpus (role document, title + " " + text, stripped) are encoded; full-corpus exact search or, for reranking
+ * tasks, the candidate lists; then trec_eval metrics, MRR and nAUC with the task's flags.
+ */
+import { EmbevalError } from "../../metrics/errors.js";
+import { evaluateRetrieval } from "../../metrics/retrieval/evaluate.js";
+import { queriesToSearch, rerankFromEmbeddings } from "../../metrics/retrieval/rerank.js";
+import { CORPUS_CHUNK_SIZE, searchCorpus } from "../../metrics/retrieval/search.js";
+import type { TaskData } from "../data.js";
+import { expectData, type RunContext, type ScoreDict } from "../runner.js";
+import { corpusText, queryText } from "../text.js";
+
+/** Run one (split, subset) of a retrieval or reranking task. */
+export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<ScoreDict> {
+  const spec = ctx.spec;
+  if (spec.kind !== "Retrieval" && spec.kind !== "Reranking" && spec.kind !== "InstructionRetrieval") {
+    throw new EmbevalError(
+      "E_INVALID_ARGUMENT",
+      `${spec.name}: ${spec.kind} tasks are not scored by the retrieval runner`,
+    );
+  }
+  const d = expectData(data, "retrieval", spec.name);
+  const searched = new Set(
+    queriesToSearch(
+      d.queries.map((q) => q.id),
+      d.qrels,
+    ),
+  );
+  const queries = d.queries.filter((q) => searched.has(q.id));
+  const queryIds = queries.map((q) => q.id);
+  const queryEmb = await ctx.encode({
+    texts: queries.map((q) => queryText(q.text, q.instruction)),
+    role: "query",
+    split: ctx.split,
+  });
+  const corpusIds = d.corpus.map((doc) => doc.id);
+  const corpusTexts = d.corpus.map(corpusText);
+  let run: Awaited<ReturnType<typeof searchCorpus>>;
+  if (d.topRanked) {
+    const corpusEmb = await ctx.encode({ texts: corpusTexts, role: "document", split: ctx.split });
+    run = rerankFromEmbeddings({
+      queryIds,
+      queryEmbeddings: queryEmb,
+      corpusIds,
+      corpusEmbeddings: corpusEmb,
+      topRanked: d.topRanked,
+      topK: spec.topK,
+      similarity: ctx.similarity,
+    }).run;
+  } else {
+    run = await searchCorpus({
+      queryIds,
+      queryEmbeddings: queryEmb,
+      corpusIds,
+      corpusEmbeddings: (start, end) =>
+        ctx.encode({ texts: corpusTexts.slice(start, end), role: "document", split: ctx.split }),
+      topK: spec.topK,
+      similarity: ctx.similarity,
+      chunkSize: CORPUS_CHUNK_SIZE,
+    });
+  }
+  const evaluation = evaluateRetrieval(d.qrels, run, {
+    kValues: spec.kValues,
+    ignoreIdenticalIds: spec.ignoreIdenticalIds,
+    skipFirstResult: spec.skipFirstResult,
+  });
+  const scores = evaluation.scores as Record<string, number>;
+  if (!(spec.mainScore in scores)) {
+    throw new EmbevalError(
+      "E_INVALID_ARGUMENT",
+      `${spec.name}: main score ${spec.mainScore} is not computed by the retrieval runner`,
+    );
+  }
+  return { ...scores, main_score: scores[spec.mainScore] };
+}
