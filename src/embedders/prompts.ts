@@ -16,21 +16,27 @@ function has(prompts: PromptMap, key: string): boolean {
 }
 
 /**
- * mteb `get_prompt_name`: the key of `prompts` chosen for `ctx`, first match of
- * 1. `{taskName}-{promptType}`, 2. `{taskName}`, 3. `{taskType}-{promptType}`, 4. `{taskType}`, 5. `{promptType}`;
- * undefined when nothing matches (or no map). Empty task names/types count as absent, as Python's truthiness does.
+ * The keys mteb's `get_prompt_name` tries for `ctx`, best first: 1. `{taskName}-{promptType}`, 2. `{taskName}`,
+ * 3. `{taskType}-{promptType}`, 4. `{taskType}`, 5. `{promptType}`. Empty task names/types count as absent, as
+ * Python's truthiness does. Task adapters resolve with the same order.
  */
-export function resolvePromptName(prompts: PromptMap | undefined, ctx: EncodeContext): string | undefined {
-  if (!prompts) return undefined;
+export function promptKeys(ctx: EncodeContext): string[] {
   const pt = promptTypeOf(ctx.role);
   const name = ctx.taskName;
   const type = ctx.taskType;
-  if (name && pt && has(prompts, `${name}-${pt}`)) return `${name}-${pt}`;
-  if (name && has(prompts, name)) return name;
-  if (type && pt && has(prompts, `${type}-${pt}`)) return `${type}-${pt}`;
-  if (type && has(prompts, type)) return type;
-  if (pt && has(prompts, pt)) return pt;
-  return undefined;
+  const keys: string[] = [];
+  if (name && pt) keys.push(`${name}-${pt}`);
+  if (name) keys.push(name);
+  if (type && pt) keys.push(`${type}-${pt}`);
+  if (type) keys.push(type);
+  if (pt) keys.push(pt);
+  return keys;
+}
+
+/** mteb `get_prompt_name`: the first of `promptKeys(ctx)` present in `prompts`; undefined when none (or no map). */
+export function resolvePromptName(prompts: PromptMap | undefined, ctx: EncodeContext): string | undefined {
+  if (!prompts) return undefined;
+  return promptKeys(ctx).find((k) => has(prompts, k));
 }
 
 /**
