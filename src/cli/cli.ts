@@ -4,16 +4,20 @@ import { EmbevalError } from "../errors.js";
 import { EMBEVAL_VERSION } from "../version.js";
 import { type CliIo, processIo } from "./io.js";
 import { runListSuites, runListTasks } from "./list.js";
+import { type RunFlags, runRun } from "./run.js";
 
 const DESCRIPTION = `embeval ${EMBEVAL_VERSION} — evaluate text-embedding models with the same numbers as mteb`;
 
 const AFTER_HELP = `
 Examples:
+  HF_HOME=../shared/hf-home HF_HUB_OFFLINE=1 embeval run          # random baseline on every cached task
+  embeval run --suite mteb-eng --model ./my-onnx-model --dims 1024,256
+  embeval run --tasks STSBenchmark,SICK-R --model random --sklearn 1.6
   embeval list suites
   embeval list tasks --suite mmteb
   embeval list tasks --type Retrieval --language deu
 
-The evaluation commands (run, report, gate) are being built; see README.md.`;
+The report and gate commands are being built; see README.md.`;
 
 /** Builds the command tree; `setCode` receives the exit code of the action that ran. */
 function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
@@ -35,6 +39,32 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       io.out(`${EMBEVAL_VERSION}\n`);
       setCode(0);
     });
+
+  program
+    .command("run")
+    .description("evaluate a model on a suite or tasks and write mteb results (npm run eval)")
+    .option("-s, --suite <suite>", "benchmark suite (mteb-eng, mmteb, beir, longembed, rteb or an mteb name)")
+    .option("-t, --tasks <names>", "task names, comma-separated (within --suite if both are given)")
+    .option("-l, --languages <codes>", "keep subsets with one of these languages (eng or eng-Latn)")
+    .option("--subsets <names>", "keep these hf_subsets (e.g. en-en,ar-ar)")
+    .option("--splits <names>", "keep these eval splits")
+    .option(
+      "-m, --model <spec>",
+      "random | onnx:<dir> | <dir> | openai:<model> | tei:<url> | static:<path>",
+      "random",
+    )
+    .option("--endpoint <url...>", "HTTP endpoint(s) for openai:/tei: models (repeatable)")
+    .option("-b, --batch-size <n>", "texts per embedder call", "32")
+    .option("--dims <list>", "truncation dims, one encode pass for all (e.g. 1024,512,256)")
+    .option("--quantize <kind>", "binary | int8 (not implemented yet)")
+    .option("-o, --output <dir>", "results folder (mteb layout)", "results")
+    .option("--cache <dir>", "Hugging Face hub cache folder (default from HF_HUB_CACHE / HF_HOME)")
+    .option("--overwrite <strategy>", "only-missing | always | never", "only-missing")
+    .option("--device <device>", "cpu | cuda (cuda is untested here)")
+    .option("--threads <n>", "onnxruntime intra-op threads")
+    .option("--seed <n>", "task seed", "42")
+    .option("--sklearn <version>", "scikit-learn behaviour of the probes: 1.9 | 1.6", "1.9")
+    .action(async (opts: RunFlags) => setCode(await runRun(io, opts)));
 
   const list = program.command("list").description("list benchmark suites or tasks");
   list

@@ -1,0 +1,146 @@
+/** `embeval run` (= `npm run eval`): flags → selection, model, evaluate(); prints progress and a table of main scores. */
+import { resolve } from "node:path";
+import { createHubClient } from "../data/hub/index.js";
+import { hubSource } from "../data/source.js";
+import { createEmbedder } from "../embedders/factory.js";
+import { EmbevalError } from "../errors.js";
+import { cachedWork } from "../pipeline/cached.js";
+import { evaluate, type OverwriteStrategy } from "../pipeline/evaluate.js";
+import { selectWork, type TaskWork } from "../pipeline/work.js";
+import type { CliIo } from "./io.js";
+import { renderTable } from "./table.js";
+
+/** Raw flags as commander gives them. */
+export interface RunFlags {
+  suite?: string;
+  tasks?: string;
+  languages?: string;
+  subsets?: string;
+  splits?: string;
+  model: string;
+  batchSize?: string;
+  dims?: string;
+  quantize?: string;
+  output: string;
+  cache?: string;
+  overwrite: string;
+  device?: string;
+  threads?: string;
+  seed: string;
+  sklearn: string;
+  endpoint?: string[];
+}
+
+const list = (v?: string) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+
+function int(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new EmbevalError("E_INVALID_ARGUMENT", `--${name} must be a positive integer, got "${v}"`);
+  return n;
+}
+
+function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new EmbevalError(
+      "E_INVALID_ARGUMENT",
+      `--${name} must be one of ${allowed.join(", ")}, got "${v}"`,
+    );
+  }
+  return v as T;
+}
+
+/** Run the command; resolves to the exit code. */
+export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
+  if (flags.quantize !== undefined) {
+    throw new EmbevalError("E_UNSUPPORTED", "--quantize is not implemented yet", {
+      hint: "run without --quantize",
+    });
+  }
+  const overwrite = oneOf<OverwriteStrategy>("overwrite", flags.overwrite, [
+    "only-missing",
+    "always",
+    "never",
+  ]);
+  const sklearn = oneOf("sklearn", flags.sklearn, ["1.9", "1.6"] as const);
+  const device =
+    flags.device === undefined ? undefined : oneOf("device", flags.device, ["cpu", "cuda"] as const);
+  const dims = list(flags.dims)?.map((d) => int("dims", d) as number);
+  const client = createHubClient({ cacheDir: flags.cache, progress: undefined });
+  let work: TaskWork[];
+  if (!flags.suite && !flags.tasks) {
+    work = await cachedWork(client);
+    if (work.length === 0) {
+      throw new EmbevalError(
+        "E_DATASET_MISSING",
+        `no MTEB dataset is in the Hugging Face cache ${client.cacheDir}`,
+        {
+          hint:
+            "point HF_HOME (or --cache) at a cache that has them, or go online (unset HF_HUB_OFFLINE) and name what to run, " +
+            "e.g. `embeval run --suite mteb-eng --model random`",
+        },
+      );
+    }
+    io.err(`no --suite/--tasks: running the ${work.length} tasks whose datasets are in ${client.cacheDir}\n`);
+  } else {
+    work = selectWork({
+      suite: flags.suite,
+      tasks: list(flags.tasks),
+      languages: list(flags.languages),
+      subsets: list(flags.subsets),
+      splits: list(flags.splits),
+    });
+    if (work.length === 0)
+      throw new EmbevalError("E_INVALID_ARGUMENT", "the filters leave no task, split or subset to run");
+  }
+  const embedder = await createEmbedder(flags.model, {
+    batchSize: int("batch-size", flags.batchSize),
+    device,
+    threads: int("threads", flags.threads),
+    endpoints: flags.endpoint,
+  });
+  try {
+    const summary = await evaluate({
+      work,
+      embedder,
+      output: resolve(flags.output),
+      source: (spec) => hubSource(client, spec.dataset.path, spec.dataset.revision),
+      overwrite,
+      sklearn,
+      seed: int("seed", flags.seed),
+      batchSize: int("batch-size", flags.batchSize),
+      dims,
+      log: (line) => io.err(`${line}\n`),
+    });
+    // One row per task (and dim): mteb's task score = flat mean of main_score over the (split, subset) pairs.
+    const byTask = new Map<string, { task: string; dim: number; scores: number[] }>();
+    for (const r of summary.rows) {
+      const key = `${r.task}\u0000${r.dim}`;
+      const e = byTask.get(key) ?? { task: r.task, dim: r.dim, scores: [] };
+      e.scores.push(r.mainScore);
+      byTask.set(key, e);
+    }
+    const rows = [...byTask.values()].map((e) => [
+      e.task,
+      String(e.dim),
+      String(e.scores.length),
+      ((e.scores.reduce((a, b) => a + b, 0) / e.scores.length) * 100).toFixed(2),
+    ]);
+    if (rows.length > 0)
+      io.out(`${renderTable(["task", "dim", "subsets×splits", "main score ×100"], rows)}\n`);
+    io.out(
+      `${summary.written.length} result files written under ${resolve(flags.output)}, ${summary.skipped.length} tasks already done; ` +
+        `${summary.encode.texts} texts encoded in ${summary.encode.calls} batches\n`,
+    );
+    return 0;
+  } finally {
+    await embedder.close();
+  }
+}

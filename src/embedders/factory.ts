@@ -1,0 +1,75 @@
+/**
+ * `--model` → an Embedder. Heavy backends are imported only when chosen (onnxruntime-node loads lazily).
+ * Specs: `random`; `onnx:<dir>` or a local folder with .onnx files; `openai:<model>`; `tei:<url>`;
+ * `static:<path>` (GloVe/word2vec text or a model2vec folder). Hub model ids and `bm25` are not runnable yet.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { EmbevalError } from "../errors.js";
+import type { Embedder } from "./types.js";
+
+/** Options shared by the backends that use them. */
+export interface ModelOptions {
+  batchSize?: number;
+  device?: "cpu" | "cuda";
+  threads?: number;
+  /** HTTP endpoints (`--endpoint`, repeatable). */
+  endpoints?: readonly string[];
+}
+
+function hasOnnx(dir: string): boolean {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
+  if (readdirSync(dir).some((f) => f.endsWith(".onnx"))) return true;
+  const sub = join(dir, "onnx");
+  return existsSync(sub) && readdirSync(sub).some((f) => f.endsWith(".onnx"));
+}
+
+/** Create the embedder a `--model` spec names. */
+export async function createEmbedder(spec: string, opts: ModelOptions = {}): Promise<Embedder> {
+  if (spec === "random") {
+    const { createRandomEmbedder } = await import("./random.js");
+    return createRandomEmbedder();
+  }
+  const [scheme, ...rest] = spec.split(":");
+  const arg = rest.join(":");
+  if (scheme === "onnx" || (rest.length === 0 && hasOnnx(spec))) {
+    const { createOnnxEmbedder } = await import("./onnx/index.js");
+    return createOnnxEmbedder({
+      dir: scheme === "onnx" ? arg : spec,
+      device: opts.device,
+      threads: opts.threads,
+      batchSize: opts.batchSize,
+    });
+  }
+  if (scheme === "openai") {
+    const { createOpenAiEmbedder } = await import("./http/index.js");
+    return createOpenAiEmbedder({ model: arg, endpoints: opts.endpoints });
+  }
+  if (scheme === "tei") {
+    const { createTeiEmbedder } = await import("./http/index.js");
+    const endpoints = arg ? [arg, ...(opts.endpoints ?? [])] : (opts.endpoints ?? []);
+    return createTeiEmbedder({ endpoints });
+  }
+  if (scheme === "static") {
+    const { createStaticEmbedder } = await import("./static/index.js");
+    return createStaticEmbedder({ path: arg });
+  }
+  if (spec === "bm25") {
+    throw new EmbevalError("E_UNSUPPORTED", "the bm25 baseline is not available yet", {
+      hint: "use --model random",
+    });
+  }
+  if (existsSync(spec)) {
+    throw new EmbevalError("E_MODEL", `${spec} holds no .onnx model`, {
+      hint: "export the model to ONNX (sentence-transformers or Optimum layout) or pass onnx:<dir>",
+    });
+  }
+  if (/^[\w.-]+\/[\w.-]+(@[\w.-]+)?$/.test(spec)) {
+    throw new EmbevalError("E_UNSUPPORTED", `Hub model ids (${spec}) are not downloaded yet`, {
+      hint: "download the ONNX export and pass its folder, or serve it with TEI and use tei:<url>",
+    });
+  }
+  throw new EmbevalError("E_INVALID_ARGUMENT", `unknown model "${spec}"`, {
+    hint: "use random, onnx:<dir>, a model folder, openai:<model>, tei:<url> or static:<path>",
+  });
+}
