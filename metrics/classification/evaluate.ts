@@ -81,7 +81,10 @@ export function evaluateClassification(input: ClassificationEvalInput): Classifi
   const mainScore = input.mainScore ?? "accuracy";
   const rowOf = input.trainRows ? new Map(input.trainRows.map((t, r) => [t, r])) : undefined;
   if (input.trainRows && input.trainRows.length !== xTrain.rows) {
-    throw new EmbevalError("E_SHAPE_MISMATCH", `${xTrain.rows} train embeddings but ${input.trainRows.length} train rows`);
+    throw new EmbevalError(
+      "E_SHAPE_MISMATCH",
+      `${xTrain.rows} train embeddings but ${input.trainRows.length} train rows`,
+    );
   }
   if (!rowOf && xTrain.rows !== trainLabels.length) {
     throw new EmbevalError(

@@ -79,7 +79,8 @@ export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
       for (let i = 0; i < batch.length; i++) {
         const v = out.slice(i * dim, (i + 1) * dim);
         for (let j = 0; j < dim; j++) {
-          if (!Number.isFinite(v[j])) throw new EmbevalError("E_NOT_FINITE", `${embedder.info.id} returned a non-finite value`);
+          if (!Number.isFinite(v[j]))
+            throw new EmbevalError("E_NOT_FINITE", `${embedder.info.id} returned a non-finite value`);
         }
         cache.set(keyOf(batch[i], ctx), v);
       }

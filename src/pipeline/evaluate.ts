@@ -7,8 +7,8 @@ import { newTaskRngState, type ScoreDict, type SklearnBehaviour } from "../../ta
 import { runnerFor } from "../../tasks/runners/index.js";
 import { loadTaskData } from "../data/load-task.js";
 import type { DatasetSource } from "../data/source.js";
-import { createEmbeddingService, type EncodeStats } from "../embedding/service.js";
 import type { Embedder } from "../embedders/types.js";
+import { createEmbeddingService, type EncodeStats } from "../embedding/service.js";
 import { type ExperimentSpec, resultDir, sidecarPath, taskResultPath } from "../results/layout.js";
 import { writeFileAtomic } from "../results/store.js";
 import type { ScoresEntry, TaskResult } from "../results/task-result.js";
@@ -70,17 +70,25 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
   const sklearn = config.sklearn ?? "1.9";
   const overwrite = config.overwrite ?? "only-missing";
   const dims = config.dims && config.dims.length > 0 ? [...new Set(config.dims)] : [info.dim];
-  const summary: EvaluateSummary = { rows: [], written: [], skipped: [], encode: { calls: 0, texts: 0, hits: 0, ms: 0 } };
+  const summary: EvaluateSummary = {
+    rows: [],
+    written: [],
+    skipped: [],
+    encode: { calls: 0, texts: 0, hits: 0, ms: 0 },
+  };
   for (const work of config.work) {
     const { spec } = work;
     const targets = [];
     for (const dim of dims) {
-      const exp: ExperimentSpec | undefined = dim === info.dim ? undefined : { dim, renormalize: config.renormalize };
+      const exp: ExperimentSpec | undefined =
+        dim === info.dim ? undefined : { dim, renormalize: config.renormalize };
       const dir = resultDir(config.output, info.id, info.revision, exp);
       const path = taskResultPath(dir, spec.name);
       const have = await existingPairs(path);
-      const complete = have !== undefined && work.splits.every((s) => work.subsets.every((b) => have.has(`${s}\u0000${b}`)));
-      const skip = overwrite === "never" ? have !== undefined : overwrite === "only-missing" ? complete : false;
+      const complete =
+        have !== undefined && work.splits.every((s) => work.subsets.every((b) => have.has(`${s}\u0000${b}`)));
+      const skip =
+        overwrite === "never" ? have !== undefined : overwrite === "only-missing" ? complete : false;
       if (!skip) targets.push({ dim, exp, dir, path });
     }
     if (targets.length === 0) {
@@ -132,7 +140,9 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
           scores[split].push(entryOf(dict, subset, spec.hfSubsets[subset] ?? []));
           phases.push({ split, subset, seconds: (performance.now() - p0) / 1000 });
           summary.rows.push({ task: spec.name, split, subset, dim: target.dim, mainScore: dict.main_score });
-          log(`${spec.name} ${split}/${subset}${target.exp ? ` dim ${target.dim}` : ""}: ${dict.main_score.toFixed(5)}`);
+          log(
+            `${spec.name} ${split}/${subset}${target.exp ? ` dim ${target.dim}` : ""}: ${dict.main_score.toFixed(5)}`,
+          );
         }
       }
       const result: TaskResult = {
@@ -147,8 +157,18 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
       const provenance = {
         embeval_version: EMBEVAL_VERSION,
         mteb_reference_version: MTEB_REFERENCE_VERSION,
-        dataset: { path: spec.dataset.path, revision: spec.dataset.revision, name: spec.dataset.name ?? null },
-        model: { id: info.id, revision: info.revision, backend: info.backend, cache_key: info.cacheKey, details: info.details ?? {} },
+        dataset: {
+          path: spec.dataset.path,
+          revision: spec.dataset.revision,
+          name: spec.dataset.name ?? null,
+        },
+        model: {
+          id: info.id,
+          revision: info.revision,
+          backend: info.backend,
+          cache_key: info.cacheKey,
+          details: info.details ?? {},
+        },
         experiment: target.exp ?? null,
         seed,
         sklearn_behaviour: sklearn,
@@ -157,10 +177,14 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
         encode: { ...service.stats },
       };
       await writeResultFiles(target.dir, target.path, result, info, target.exp);
-      await writeFileAtomic(sidecarPath(target.dir, spec.name, "provenance"), `${JSON.stringify(provenance, null, 2)}\n`);
+      await writeFileAtomic(
+        sidecarPath(target.dir, spec.name, "provenance"),
+        `${JSON.stringify(provenance, null, 2)}\n`,
+      );
       summary.written.push(target.path);
     }
-    for (const k of Object.keys(summary.encode) as (keyof EncodeStats)[]) summary.encode[k] += service.stats[k];
+    for (const k of Object.keys(summary.encode) as (keyof EncodeStats)[])
+      summary.encode[k] += service.stats[k];
   }
   return summary;
 }

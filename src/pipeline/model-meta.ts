@@ -3,7 +3,10 @@ import type { EmbedderInfo } from "../embedders/types.js";
 import type { PyJson } from "../results/python-json.js";
 
 /** A ModelMeta dict for an embeval run; `experimentKwargs` records truncation / quantization. */
-export function modelMeta(info: EmbedderInfo, experimentKwargs?: Record<string, PyJson>): Record<string, PyJson> {
+export function modelMeta(
+  info: EmbedderInfo,
+  experimentKwargs?: Record<string, PyJson>,
+): Record<string, PyJson> {
   return {
     name: info.id,
     revision: info.revision,

@@ -17,7 +17,8 @@ export async function existingPairs(path: string): Promise<Set<string> | undefin
   }
   const r = await readTaskResult(path);
   const out = new Set<string>();
-  for (const [split, entries] of Object.entries(r.scores)) for (const e of entries) out.add(`${split}\u0000${e.hf_subset}`);
+  for (const [split, entries] of Object.entries(r.scores))
+    for (const e of entries) out.add(`${split}\u0000${e.hf_subset}`);
   return out;
 }
 
@@ -37,5 +38,11 @@ export async function writeResultFiles(
         ...(exp.quantize ? { quantize: exp.quantize } : {}),
       }
     : undefined;
-  await writeFileAtomic(join(dir, "model_meta.json"), dumpsPython(modelMeta(info, kwargs), { indent: 2, isInt: (k) => k === "embed_dim" || k === "max_tokens" }));
+  await writeFileAtomic(
+    join(dir, "model_meta.json"),
+    dumpsPython(modelMeta(info, kwargs), {
+      indent: 2,
+      isInt: (k) => k === "embed_dim" || k === "max_tokens",
+    }),
+  );
 }

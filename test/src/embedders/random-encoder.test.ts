@@ -38,8 +38,11 @@ describe("random encoder", () => {
   // The spec's mock values came from one machine's torch; mteb's published random-encoder results (which embeval
   // reproduces bit for bit, see test/src/pipeline) from another. torch's float32 norm order differs between the two,
   // so these agree to two float32 ulps (at most 1.2e-7 here), not bit for bit.
-  const near = (got: ArrayLike<number>, want: number[]) =>
-    want.forEach((w, i) => expect(Math.abs(got[i] - w), `${got[i]} vs ${w}`).toBeLessThanOrEqual(2 ** -23));
+  const near = (got: ArrayLike<number>, want: number[]) => {
+    for (let i = 0; i < want.length; i++) {
+      expect(Math.abs(got[i] - want[i]), `${got[i]} vs ${want[i]}`).toBeLessThanOrEqual(2 ** -23);
+    }
+  };
 
   it("mock retrieval task: torch cos_sim scores with the title + ' ' + text join", () => {
     const q = emb(["This is a test sentence", "This is another test sentence"]);
