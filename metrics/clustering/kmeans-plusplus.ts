@@ -1,7 +1,9 @@
 /** Greedy k-means++ seeding and sklearn's float32-upcast squared distances; reproduces scikit-learn 1.9.1 sklearn/cluster/_kmeans.py _kmeans_plusplus (unit sample weights) and sklearn/metrics/pairwise.py _euclidean_distances. */
+
 import { EmbevalError } from "../errors.js";
 import { type FloatArray, isFloat32, type Matrix } from "../matrix.js";
 import type { RandomState } from "../rng/random-state.js";
+import { searchRight } from "../rng/random-state.js";
 
 /** Row squared norms in float64 (sklearn `row_norms` of the float64-upcast chunk). */
 export function rowNormsF64(x: Matrix): Float64Array {
@@ -56,18 +58,6 @@ export function uniformChoiceCdf(n: number, f32: boolean): Float64Array {
   const last = cdf[n - 1];
   for (let i = 0; i < n; i++) cdf[i] /= last;
   return cdf;
-}
-
-/** numpy `searchsorted(cdf, u, side="right")`: the first index with cdf[i] > u. */
-export function searchRight(cdf: Float64Array, u: number): number {
-  let lo = 0;
-  let hi = cdf.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cdf[mid] <= u) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Result of k-means++ seeding: the centres (k × d, input dtype) and the chosen row indices. */
@@ -152,3 +142,5 @@ export function kmeansPlusPlus(
   }
   return { centers: { rows: nClusters, cols: d, data: centers }, indices };
 }
+
+export { searchRight };

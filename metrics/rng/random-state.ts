@@ -181,7 +181,7 @@ function plainSum(p: ArrayLike<number>): number {
 }
 
 /** First index i with cdf[i] > u (numpy searchsorted side="right"). */
-function searchRight(cdf: Float64Array, u: number): number {
+export function searchRight(cdf: Float64Array, u: number): number {
   let lo = 0;
   let hi = cdf.length;
   while (lo < hi) {

@@ -1,33 +1,17 @@
 /** Benchmark of MiniBatchKMeans (scikit-learn 1.9 behaviour, float32 emulation) on 20,000 × 768 float32 synthetic blobs, k = 20, batch 512. */
+
 import { fitMiniBatchKMeans } from "../../metrics/clustering/minibatch-kmeans.js";
 import { vMeasure } from "../../metrics/clustering/v-measure.js";
 import { matrix } from "../../metrics/matrix.js";
+import { syntheticBlobs } from "./synthetic.js";
 import { type BenchRow, timeIt } from "./types.js";
-
-/** Deterministic float32 blobs: class centre + uniform noise from a 32-bit LCG. */
-function syntheticBlobs(n: number, d: number, k: number): { x: Float32Array; y: number[] } {
-  let state = 2024;
-  const rand = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296 - 0.5;
-  };
-  const centres = Float32Array.from({ length: k * d }, () => rand() * 0.2);
-  const x = new Float32Array(n * d);
-  const y: number[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = i % k;
-    y[i] = c;
-    for (let j = 0; j < d; j++) x[i * d + j] = centres[c * d + j] + rand();
-  }
-  return { x, y };
-}
 
 /** One fit per scikit-learn behaviour (reps 1: a fit is seconds long and deterministic), plus V-measure. */
 export async function bench(): Promise<BenchRow[]> {
   const n = 20_000;
   const d = 768;
   const k = 20;
-  const { x, y } = syntheticBlobs(n, d, k);
+  const { x, y } = syntheticBlobs(n, d, k, 2024, 0.2);
   const xm = matrix(x, n, d);
   const rows: BenchRow[] = [];
   for (const sklearn of ["1.9", "1.6"] as const) {
