@@ -13,6 +13,8 @@ export interface RetrievalData {
   readonly qrels: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Candidate lists of reranking tasks. */
   readonly topRanked?: ReadonlyMap<string, readonly string[]>;
+  /** Instruction reranking (FollowIR): per query id (no suffix), the docs whose relevance the changed instruction flips. */
+  readonly changed?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** STS pairs with gold scores (not yet normalised). */

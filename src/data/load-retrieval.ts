@@ -83,7 +83,25 @@ export async function loadRetrieval(
       rows.map((r, i) => [col.str(r, "query-id", i), col.list(r, "corpus-ids", i).map(String)]),
     );
   }
-  return topRanked
-    ? { kind: "retrieval", corpus, queries, qrels, topRanked }
-    : { kind: "retrieval", corpus, queries, qrels };
+  // FollowIR tasks read `qrel_diff` themselves (split "qrel_diff"); mFollowIR names it `qrel_diff-<subset>`.
+  const diffConfig = multi ? `qrel_diff-${subset.replace(/^eng-/, "")}` : "qrel_diff";
+  let changed: Map<string, string[]> | undefined;
+  if (names.has(diffConfig)) {
+    const rows = await readSplit(source, {
+      config: diffConfig,
+      split: "qrel_diff",
+      singleSplitFallback: true,
+    });
+    changed = new Map(
+      rows.map((r, i) => [col.str(r, "query-id", i), col.list(r, "corpus-ids", i).map(String)]),
+    );
+  }
+  return {
+    kind: "retrieval",
+    corpus,
+    queries,
+    qrels,
+    ...(topRanked ? { topRanked } : {}),
+    ...(changed ? { changed } : {}),
+  };
 }

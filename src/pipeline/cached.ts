@@ -12,8 +12,7 @@ import type { TaskWork } from "./work.js";
 export async function cachedWork(client: HubClient): Promise<TaskWork[]> {
   const out: TaskWork[] = [];
   for (const spec of listTasks()) {
-    if (spec.kind === "Aggregate" || spec.kind === "Regression" || spec.kind === "InstructionReranking")
-      continue;
+    if (spec.kind === "Aggregate" || spec.kind === "Regression") continue;
     const folder = join(client.cacheDir, repoFolderName("dataset", spec.dataset.path));
     if (!existsSync(join(folder, "snapshots", spec.dataset.revision))) continue;
     const configs = new Set(

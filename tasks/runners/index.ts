@@ -17,6 +17,7 @@ export function runnerFor(spec: TaskSpec): Runner {
     case "Retrieval":
     case "Reranking":
     case "InstructionRetrieval":
+    case "InstructionReranking":
       return runRetrieval;
     case "STS":
       return runSts;
@@ -32,7 +33,6 @@ export function runnerFor(spec: TaskSpec): Runner {
       return runBitext;
     case "Summarization":
       return runSummarization;
-    case "InstructionReranking":
     case "Any2AnyRetrieval":
     case "Regression":
     case "Aggregate":

@@ -4,17 +4,23 @@
  * tasks, the candidate lists; then trec_eval metrics, MRR and nAUC with the task's flags.
  */
 import { EmbevalError } from "../../metrics/errors.js";
+import { instructionRerankingScores } from "../../metrics/pmrr.js";
 import { evaluateRetrieval } from "../../metrics/retrieval/evaluate.js";
 import { queriesToSearch, rerankFromEmbeddings } from "../../metrics/retrieval/rerank.js";
 import { CORPUS_CHUNK_SIZE, searchCorpus } from "../../metrics/retrieval/search.js";
 import type { TaskData } from "../data.js";
-import { expectData, type RunContext, type ScoreDict } from "../runner.js";
+import { expectData, type RunContext, type ScoreDict, type ScoreValue } from "../runner.js";
 import { corpusText, queryText } from "../text.js";
 
 /** Run one (split, subset) of a retrieval or reranking task. */
 export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<ScoreDict> {
   const spec = ctx.spec;
-  if (spec.kind !== "Retrieval" && spec.kind !== "Reranking" && spec.kind !== "InstructionRetrieval") {
+  if (
+    spec.kind !== "Retrieval" &&
+    spec.kind !== "Reranking" &&
+    spec.kind !== "InstructionRetrieval" &&
+    spec.kind !== "InstructionReranking"
+  ) {
     throw new EmbevalError(
       "E_INVALID_ARGUMENT",
       `${spec.name}: ${spec.kind} tasks are not scored by the retrieval runner`,
@@ -59,6 +65,16 @@ export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<Sco
       similarity: ctx.similarity,
       chunkSize: CORPUS_CHUNK_SIZE,
     });
+  }
+  if (spec.kind === "InstructionReranking") {
+    if (!d.changed) {
+      throw new EmbevalError("E_DATASET_MISSING", `${spec.name}: the dataset has no qrel_diff config`, {
+        hint: "p-MRR needs the changed-relevance lists (config qrel_diff)",
+      });
+    }
+    const { scores } = instructionRerankingScores(d.qrels, run, d.changed, spec.kValues);
+    const flat = scores as unknown as Record<string, ScoreValue>;
+    return { ...flat, main_score: flat[spec.mainScore] as number };
   }
   const evaluation = evaluateRetrieval(d.qrels, run, {
     kValues: spec.kValues,
