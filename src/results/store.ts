@@ -1,14 +1,16 @@
 /** Reading and atomically writing TaskResult files (temp file + rename), byte-compatible with mteb's to_disk. */
+
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { EmbevalError } from "../errors.js";
+import { tempSibling } from "../tmp-name.js";
 import { dumpsPython, type PyJson, parsePythonJson } from "./python-json.js";
 import { asTaskResult, roundFloats, type TaskResult } from "./task-result.js";
 
 /** Write text atomically: a temp file in the same folder, then rename over the target. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tempSibling(path, "tmp");
   try {
     await writeFile(tmp, text);
     await rename(tmp, path);

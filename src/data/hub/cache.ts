@@ -1,7 +1,9 @@
 /** Lookups in the Hub cache (refs, snapshots, .no_exist, manifests); reproduces huggingface_hub try_to_load_from_cache and accepts plain-file snapshots. */
+
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { EmbevalError } from "../../errors.js";
+import { tempSibling } from "../../tmp-name.js";
 import { manifestPath, noExistPath, pointerPath, type RepoLayout, refPath, snapshotPath } from "./layout.js";
 import { isCommitHash } from "./repo.js";
 
@@ -41,7 +43,7 @@ export async function cachedCommit(layout: RepoLayout, revision: string): Promis
 /** Write `text` to `path` atomically (temp file in the same folder, then rename). */
 export async function writeAtomic(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tempSibling(path, "tmp");
   await writeFile(tmp, text);
   await rename(tmp, path);
 }

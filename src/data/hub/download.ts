@@ -1,9 +1,11 @@
 /** Atomic blob download (blobs/<etag>.incomplete, resume with Range, size/sha256 check, rename) and the snapshot's relative symlink; reproduces huggingface_hub file_download.py http_get + _create_symlink. */
+
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { copyFile, mkdir, open, rename, stat, symlink, truncate, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import { EmbevalError } from "../../errors.js";
+import { tempSibling } from "../../tmp-name.js";
 import { type ApiContext, hubHeaders } from "./api.js";
 import { isFile } from "./cache.js";
 import { describeNetworkError, fetchWithRetry, retryDelay } from "./http.js";
@@ -162,7 +164,7 @@ export async function ensureBlob(ctx: DownloadContext, req: BlobRequest): Promis
 /** Point `snapshots/<commit>/<file>` at the blob with a relative symlink (a copy where symlinks fail). */
 export async function linkPointer(blob: string, pointer: string): Promise<void> {
   await mkdir(dirname(pointer), { recursive: true });
-  const tmp = `${pointer}.${process.pid}.${Date.now()}.link`;
+  const tmp = tempSibling(pointer, "link");
   try {
     await symlink(symlinkTarget(blob, pointer), tmp);
   } catch (e) {
