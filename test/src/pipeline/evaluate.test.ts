@@ -109,3 +109,24 @@ describe("evaluate", () => {
     expect(existsSync(join(out, "mteb__baseline-random-encoder"))).toBe(false);
   });
 });
+
+describe("truncation semantics (sentence-transformers truncate_dim)", () => {
+  it("--dims 16 scores equal an embedder that natively returns the first 16 dims (no renormalisation)", async () => {
+    const base = createRandomEmbedder();
+    const native: Embedder = {
+      ...base,
+      info: { ...base.info, id: "test/native-16", dim: 16 },
+      async embed(texts, ctx) {
+        const full = await base.embed(texts, ctx);
+        const out = new Float32Array(texts.length * 16);
+        for (let i = 0; i < texts.length; i++) out.set(full.subarray(i * 32, i * 32 + 16), i * 16);
+        return out;
+      },
+    };
+    const work = selectWork({ tasks: ["STSBenchmark", "Banking77Classification"] });
+    const a = await evaluate({ work, embedder: base, output: mkdtempSync(join(tmpdir(), "embeval-t-")), source, dims: [16] });
+    const b = await evaluate({ work, embedder: native, output: mkdtempSync(join(tmpdir(), "embeval-n-")), source });
+    expect(a.rows.map((r) => r.mainScore)).toEqual(b.rows.map((r) => r.mainScore));
+    expect(a.rows.every((r) => r.dim === 16)).toBe(true);
+  });
+});
