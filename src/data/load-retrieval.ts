@@ -1,11 +1,13 @@
 /**
  * Retrieval-family data as mteb's `RetrievalDatasetLoader` builds it (mteb/abstasks/retrieval_dataset_loaders.py):
  * configs corpus / queries / default (= qrels) / top_ranked / instruction, prefixed `<subset>-` for multilingual tasks;
- * `_id` → `id` as strings, qrels as ints (last duplicate wins), queries reduced to those with qrels.
+ * `_id` → `id` as strings, qrels as ints (last duplicate wins), queries reduced to those with qrels. A folder in the
+ * BEIR layout (no dataset card) is read by beir.ts.
  */
 import type { RetrievalData } from "../../tasks/data.js";
 import type { CorpusDoc } from "../../tasks/text.js";
 import { EmbevalError } from "../errors.js";
+import { isBeirLayout, loadBeir } from "./beir.js";
 import type { Row } from "./files/value.js";
 import { columns } from "./rows.js";
 import type { DatasetSource } from "./source.js";
@@ -25,7 +27,9 @@ export async function loadRetrieval(
   subset: string,
   multi: boolean,
 ): Promise<RetrievalData> {
-  const names = new Set((await datasetConfigs(source)).map((c) => c.name));
+  const configs = await datasetConfigs(source);
+  if (configs.length === 0 && isBeirLayout(await source.listFiles())) return loadBeir(source, split);
+  const names = new Set(configs.map((c) => c.name));
   const cfg = (base: string) => (multi ? `${subset}-${base}` : base);
   const qrelsConfig = names.has(cfg("qrels")) ? cfg("qrels") : multi ? cfg("qrels") : "default";
   const where = `${source.describe} ${subset}/${split}`;
