@@ -1,3 +1,4 @@
+/** scikit-learn average_precision_score parity: the fn_ap oracle case and hand-computed step-wise AP. */
 import { describe, expect, it } from "vitest";
 import { averagePrecision } from "../../metrics/average-precision.js";
 import { listCases, loadCase } from "../helpers/oracle.js";

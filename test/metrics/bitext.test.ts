@@ -1,3 +1,4 @@
+/** Bitext mining parity: oracle cases (nearest neighbour, weighted P/R/F1, gold pairs, exact ties) and spec examples. */
 import { describe, expect, it } from "vitest";
 import { nearestNeighbours, scoreBitext, weightedPrf } from "../../metrics/bitext.js";
 import { fromRows } from "../../metrics/matrix.js";

@@ -1,3 +1,4 @@
+/** scipy pearsonr / spearmanr parity: the fn_correlation oracle case, average ranks for ties, constant input. */
 import { describe, expect, it } from "vitest";
 import { blasDdot, pearson, rankdata, spearman } from "../../metrics/correlation.js";
 import { pearsonPValue, spearmanPValue } from "../../metrics/pvalues.js";

@@ -1,3 +1,4 @@
+/** Pair classification parity: oracle cases (best-threshold sweep quirks, AP, max over functions) and the spec example. */
 import { describe, expect, it } from "vitest";
 import { fromRows } from "../../metrics/matrix.js";
 import {

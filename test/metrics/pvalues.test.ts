@@ -1,3 +1,4 @@
+/** Student-t and Beta p-values and lgamma vs independently computed references (scipy's definitions). */
 import { describe, expect, it } from "vitest";
 import {
   betainc,

@@ -1,3 +1,4 @@
+/** STS parity: oracle cases (float32 similarities, correlations with ties) and mteb's mock task. */
 import { describe, expect, it } from "vitest";
 import { fromRows } from "../../metrics/matrix.js";
 import { normalizeGold, scoreSts, stsPairScores } from "../../metrics/sts.js";

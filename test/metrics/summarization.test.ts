@@ -1,3 +1,4 @@
+/** Summarization parity: v2 and legacy evaluators on the oracle cases, skip rules, (r + p)/2 quirk. */
 import { describe, expect, it } from "vitest";
 import { fromRows } from "../../metrics/matrix.js";
 import { npMean } from "../../metrics/numeric.js";

@@ -1,3 +1,4 @@
+/** mteb's legacy clustering: per-set assignments and V-measure vs the oracle under scikit-learn 1.9.1 and 1.6.1. */
 import { describe, expect, it } from "vitest";
 import {
   evaluateClusteringLegacy,

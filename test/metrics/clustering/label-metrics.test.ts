@@ -1,3 +1,4 @@
+/** V-measure, AMI, NMI, ARI and cluster accuracy vs the oracle and hand-computed examples. */
 import { describe, expect, it } from "vitest";
 import { adjustedMutualInfo, lgamma } from "../../../metrics/clustering/ami.js";
 import { clusterAccuracy, linearSumAssignmentMax } from "../../../metrics/clustering/cluster-accuracy.js";

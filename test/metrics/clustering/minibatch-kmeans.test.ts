@@ -1,3 +1,4 @@
+/** MiniBatchKMeans and k-means++ vs scikit-learn's documented examples and float32 near-tie handling. */
 import { describe, expect, it } from "vitest";
 import { labelsInertia } from "../../../metrics/clustering/kmeans-kernels.js";
 import { kmeansPlusPlus } from "../../../metrics/clustering/kmeans-plusplus.js";

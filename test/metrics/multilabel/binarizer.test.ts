@@ -1,3 +1,4 @@
+/** MultiLabelBinarizer as scikit-learn: class order (numbers, code points), unknown labels dropped. */
 import { describe, expect, it } from "vitest";
 import {
   binarize,

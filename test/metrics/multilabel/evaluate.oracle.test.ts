@@ -1,3 +1,4 @@
+/** mteb's multilabel kNN probe on the oracle cases: selection, binarizer, neighbours, predictions and scores exact. */
 import { describe, expect, it } from "vitest";
 import { matrix } from "../../../metrics/matrix.js";
 import type { Label } from "../../../metrics/multilabel/binarizer.js";

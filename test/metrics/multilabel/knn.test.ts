@@ -1,3 +1,4 @@
+/** KNeighborsClassifier neighbour order as scikit-learn (ties included) and the multilabel vote. */
 import { describe, expect, it } from "vitest";
 import { fromRows } from "../../../metrics/matrix.js";
 import { kneighbors, knnMultilabel, predictFromNeighbours } from "../../../metrics/multilabel/knn.js";

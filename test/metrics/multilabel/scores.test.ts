@@ -1,3 +1,4 @@
+/** Multilabel scores: subset accuracy, macro F1, LRAP on hard predictions, the per-sample Jaccard "hamming". */
 import { describe, expect, it } from "vitest";
 import type { LabelMatrix } from "../../../metrics/multilabel/binarizer.js";
 import {

@@ -1,3 +1,4 @@
+/** mteb's multilabel undersampling with the task's shared default_rng stream. */
 import { describe, expect, it } from "vitest";
 import { pythonIntSetOrder } from "../../../metrics/multilabel/py-set-order.js";
 import { undersampleExperiments, undersampleMultilabel } from "../../../metrics/multilabel/undersample.js";

@@ -1,3 +1,4 @@
+/** mteb's multilabel stratified subsampling (iterative stratification) vs the oracle case and Python vectors. */
 import { describe, expect, it } from "vitest";
 import type { Label } from "../../../metrics/multilabel/binarizer.js";
 import {
