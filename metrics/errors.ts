@@ -15,7 +15,8 @@ export type ErrorCode =
   | "E_CONFIG"
   | "E_ABORTED"
   | "E_HTTP"
-  | "E_MODEL";
+  | "E_MODEL"
+  | "E_RESOURCES";
 
 /** Options carried alongside the code and message. */
 export interface EmbevalErrorOptions {
