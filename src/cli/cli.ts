@@ -4,6 +4,7 @@ import { EmbevalError } from "../errors.js";
 import { EMBEVAL_VERSION } from "../version.js";
 import { type CliIo, processIo } from "./io.js";
 import { runListSuites, runListTasks } from "./list.js";
+import { type ReportFlags, runReport } from "./report.js";
 import { type RunFlags, runRun } from "./run.js";
 
 const DESCRIPTION = `embeval ${EMBEVAL_VERSION} — evaluate text-embedding models with the same numbers as mteb`;
@@ -13,11 +14,12 @@ Examples:
   HF_HOME=../shared/hf-home HF_HUB_OFFLINE=1 embeval run          # random baseline on every cached task
   embeval run --suite mteb-eng --model ./my-onnx-model --dims 1024,256
   embeval run --tasks STSBenchmark,SICK-R --model random --sklearn 1.6
+  embeval report --results ../shared/results --benchmark "MTEB(eng, v2)" --format md
   embeval list suites
   embeval list tasks --suite mmteb
   embeval list tasks --type Retrieval --language deu
 
-The report and gate commands are being built; see README.md.`;
+The gate command is being built; see README.md.`;
 
 /** Builds the command tree; `setCode` receives the exit code of the action that ran. */
 function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
@@ -65,6 +67,20 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option("--seed <n>", "task seed", "42")
     .option("--sklearn <version>", "scikit-learn behaviour of the probes: 1.9 | 1.6", "1.9")
     .action(async (opts: RunFlags) => setCode(await runRun(io, opts)));
+
+  program
+    .command("report")
+    .description("aggregate mteb results trees on a benchmark like the mteb leaderboard (markdown or JSON)")
+    .option("-r, --results <dir...>", "mteb results tree(s): <org>__<model>/<revision>/<Task>.json")
+    .option("-b, --benchmark <name>", 'benchmark name or alias (e.g. "MTEB(eng, v2)", mmteb, beir)')
+    .option("-m, --models <names>", "only these models (org/name, comma-separated)")
+    .option(
+      "--rebuild-cqadupstack",
+      "rebuild CQADupstackRetrieval from its 12 sub-tasks when absent (mteb never does)",
+    )
+    .option("-f, --format <format>", "md | json", "md")
+    .option("-o, --out <file>", "write the report here instead of stdout")
+    .action(async (opts: ReportFlags) => setCode(await runReport(io, opts)));
 
   const list = program.command("list").description("list benchmark suites or tasks");
   list
