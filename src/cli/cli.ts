@@ -2,6 +2,8 @@
 import { Command, CommanderError } from "commander";
 import { EmbevalError } from "../errors.js";
 import { EMBEVAL_VERSION } from "../version.js";
+import { type CompareFlags, runCompare } from "./compare.js";
+import { type EmbedFlags, runEmbed } from "./embed.js";
 import { type CliIo, processIo } from "./io.js";
 import { runListSuites, runListTasks } from "./list.js";
 import { type ReportFlags, runReport } from "./report.js";
@@ -14,6 +16,7 @@ Examples:
   HF_HOME=../shared/hf-home HF_HUB_OFFLINE=1 embeval run          # random baseline on every cached task
   embeval run --suite mteb-eng --model ./my-onnx-model --dims 1024,256
   embeval run --tasks STSBenchmark,SICK-R --model random --sklearn 1.6
+  embeval embed --model random --role query --input texts.txt --output vectors.npy
   embeval report --results ../shared/results --benchmark "MTEB(eng, v2)" --format md
   embeval list suites
   embeval list tasks --suite mmteb
@@ -66,7 +69,36 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option("--threads <n>", "onnxruntime intra-op threads")
     .option("--seed <n>", "task seed", "42")
     .option("--sklearn <version>", "scikit-learn behaviour of the probes: 1.9 | 1.6", "1.9")
+    .option(
+      "--embedding-cache <dir>",
+      "embedding disk cache (default $EMBEVAL_CACHE or ~/.cache/embeval/embeddings)",
+    )
+    .option("--no-embedding-cache", "do not read or write the embedding disk cache")
+    .option("--cache-dtype <dtype>", "float32 | float16 (opt-in: half the size, float16 precision)")
     .action(async (opts: RunFlags) => setCode(await runRun(io, opts)));
+
+  program
+    .command("embed")
+    .description("embed the lines of a text file into a float32 .npy (one row per line)")
+    .requiredOption(
+      "-m, --model <spec>",
+      "random | onnx:<dir> | <dir> | openai:<model> | tei:<url> | static:<path>",
+    )
+    .requiredOption("-r, --role <role>", "query | document | symmetric")
+    .requiredOption("-i, --input <file>", "UTF-8 text file, one text per line")
+    .requiredOption("-o, --output <file>", "the .npy file to write")
+    .option("--dims <d>", "keep the first d values of each vector")
+    .option("-b, --batch-size <n>", "texts per embedder call", "32")
+    .option("--endpoint <url...>", "HTTP endpoint(s) for openai:/tei: models (repeatable)")
+    .option("--device <device>", "cpu | cuda (cuda is untested here)")
+    .option("--threads <n>", "onnxruntime intra-op threads")
+    .option(
+      "--embedding-cache <dir>",
+      "embedding disk cache (default $EMBEVAL_CACHE or ~/.cache/embeval/embeddings)",
+    )
+    .option("--no-embedding-cache", "do not read or write the embedding disk cache")
+    .option("--cache-dtype <dtype>", "float32 | float16 (opt-in: half the size, float16 precision)")
+    .action(async (opts: EmbedFlags) => setCode(await runEmbed(io, opts)));
 
   program
     .command("report")
@@ -81,6 +113,21 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option("-f, --format <format>", "md | json", "md")
     .option("-o, --out <file>", "write the report here instead of stdout")
     .action(async (opts: ReportFlags) => setCode(await runReport(io, opts)));
+
+  program
+    .command("compare")
+    .description("CI gate: compare a candidate results tree with a baseline; exit 1 when a task drops")
+    .option("--baseline <dir...>", "baseline mteb results tree(s)")
+    .option("--candidate <dir...>", "candidate mteb results tree(s)")
+    .option("-b, --benchmark <name>", "compare this benchmark's tasks and its means (e.g. mteb-eng)")
+    .option("-m, --model <name>", "the model (org/name) to take from each tree when it holds several")
+    .option("--max-drop <points>", "largest tolerated drop of a task's main score, in points (×100)", "0.5")
+    .option("--alpha <p>", "significance level of the paired bootstrap", "0.05")
+    .option("--seed <n>", "seed of the paired bootstrap (numpy RandomState)", "42")
+    .option("--resamples <n>", "paired bootstrap resamples", "1000")
+    .option("--allow-missing", "do not fail when the candidate lacks a task of the baseline")
+    .option("--json <file>", "also write the comparison as JSON")
+    .action(async (opts: CompareFlags) => setCode(await runCompare(io, opts)));
 
   const list = program.command("list").description("list benchmark suites or tasks");
   list

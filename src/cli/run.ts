@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { createHubClient } from "../data/hub/index.js";
 import { hubSource } from "../data/source.js";
 import { createEmbedder } from "../embedders/factory.js";
+import { type CacheFlags, cacheFromFlags } from "../embedding/open-cache.js";
 import { EmbevalError } from "../errors.js";
 import { cachedWork } from "../pipeline/cached.js";
 import { evaluate, type OverwriteStrategy } from "../pipeline/evaluate.js";
@@ -11,7 +12,7 @@ import type { CliIo } from "./io.js";
 import { renderTable } from "./table.js";
 
 /** Raw flags as commander gives them. */
-export interface RunFlags {
+export interface RunFlags extends CacheFlags {
   suite?: string;
   tasks?: string;
   languages?: string;
@@ -100,6 +101,7 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
     if (work.length === 0)
       throw new EmbevalError("E_INVALID_ARGUMENT", "the filters leave no task, split or subset to run");
   }
+  const cache = cacheFromFlags(flags, (line) => io.err(`${line}\n`));
   const embedder = await createEmbedder(flags.model, {
     batchSize: int("batch-size", flags.batchSize),
     device,
@@ -117,6 +119,7 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
       seed: int("seed", flags.seed),
       batchSize: int("batch-size", flags.batchSize),
       dims,
+      cache,
       log: (line) => io.err(`${line}\n`),
     });
     // One row per task (and dim): mteb's task score = flat mean of main_score over the (split, subset) pairs.
@@ -137,10 +140,12 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
       io.out(`${renderTable(["task", "dim", "subsets×splits", "main score ×100"], rows)}\n`);
     io.out(
       `${summary.written.length} result files written under ${resolve(flags.output)}, ${summary.skipped.length} tasks already done; ` +
-        `${summary.encode.texts} texts encoded in ${summary.encode.calls} batches\n`,
+        `${summary.encode.texts} texts encoded in ${summary.encode.calls} batches` +
+        `${cache ? `, ${summary.encode.diskHits} from the embedding cache (${cache.dtype})` : ""}\n`,
     );
     return 0;
   } finally {
     await embedder.close();
+    await cache?.close();
   }
 }

@@ -1,13 +1,17 @@
 /**
- * The embedding service (in-memory part): dedupes identical (text, role) requests within a task, batches the rest,
- * calls the embedder once per batch at full dimension, checks shape and finiteness, and serves truncated views for
- * each requested dim (sentence-transformers truncate_dim: slice, no renormalisation unless asked).
+ * The embedding service: dedupes identical (text, role) requests within a task, takes what the optional disk cache
+ * (disk-cache.ts) holds, batches the rest longest first, calls the embedder once per batch at full dimension, checks
+ * shape and finiteness, stores each batch in the disk cache before the next one (so a killed run resumes), and
+ * serves truncated views for each requested dim (sentence-transformers truncate_dim: slice, no renormalisation
+ * unless asked).
  */
 import { type Matrix, matrix } from "../../metrics/matrix.js";
 import type { EncodeContext, EncodeRequest } from "../../tasks/encode.js";
 import type { TaskType } from "../../tasks/types.js";
 import type { Embedder } from "../embedders/types.js";
 import { EmbevalError } from "../errors.js";
+import { namespaceFor } from "./cache-key.js";
+import type { EmbeddingCache } from "./disk-cache.js";
 
 /** Counters the pipeline reports (and tests assert). */
 export interface EncodeStats {
@@ -17,6 +21,8 @@ export interface EncodeStats {
   texts: number;
   /** Texts served from the in-memory cache. */
   hits: number;
+  /** Distinct texts served from the disk cache. */
+  diskHits: number;
   /** Milliseconds spent inside the embedder. */
   ms: number;
 }
@@ -24,11 +30,14 @@ export interface EncodeStats {
 /** Options of one task's embedding service. */
 export interface ServiceOptions {
   embedder: Embedder;
-  taskName: string;
-  taskType: TaskType;
+  /** The task (mteb passes its name and type to `encode`; prompts and adapters may depend on them). */
+  taskName?: string;
+  taskType?: TaskType;
   batchSize: number;
   signal?: AbortSignal;
   onBatch?: (done: number, total: number) => void;
+  /** A disk cache shared across tasks and runs; vectors are looked up there first and stored after each batch. */
+  cache?: EmbeddingCache;
 }
 
 /** A task-scoped encoder with a full-dimension memory cache; `encodeAt(dim)` gives the runner's encode function. */
@@ -45,12 +54,13 @@ export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
   const { embedder } = opts;
   const dim = embedder.info.dim;
   const cache = new Map<string, Float32Array>();
-  const stats: EncodeStats = { calls: 0, texts: 0, hits: 0, ms: 0 };
+  const stats: EncodeStats = { calls: 0, texts: 0, hits: 0, diskHits: 0, ms: 0 };
+  const disk = opts.cache;
   const keyOf = (text: string, ctx: EncodeContext) => `${ctx.role}\u0000${text}`;
 
   async function encode(req: EncodeRequest): Promise<Matrix> {
     const ctx: EncodeContext = { role: req.role, taskName: opts.taskName, taskType: opts.taskType };
-    const missing: string[] = [];
+    let missing: string[] = [];
     const seen = new Set<string>();
     for (const t of req.texts) {
       const k = keyOf(t, ctx);
@@ -59,6 +69,20 @@ export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
         seen.add(k);
         missing.push(t);
       }
+    }
+    const ns = disk ? namespaceFor(embedder, ctx) : undefined;
+    if (disk && ns && missing.length > 0) {
+      const found = await disk.get(ns, missing);
+      const rest: string[] = [];
+      missing.forEach((t, i) => {
+        const v = found[i];
+        if (v === undefined) rest.push(t);
+        else {
+          cache.set(keyOf(t, ctx), v);
+          stats.diskHits++;
+        }
+      });
+      missing = rest;
     }
     // Longest first, as sentence-transformers sorts, so batches pad little.
     const order = [...missing].sort((a, b) => b.length - a.length);
@@ -76,14 +100,14 @@ export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
           { hint: "the embedder's declared dimension does not match its output" },
         );
       }
-      for (let i = 0; i < batch.length; i++) {
-        const v = out.slice(i * dim, (i + 1) * dim);
-        for (let j = 0; j < dim; j++) {
-          if (!Number.isFinite(v[j]))
-            throw new EmbevalError("E_NOT_FINITE", `${embedder.info.id} returned a non-finite value`);
-        }
-        cache.set(keyOf(batch[i], ctx), v);
+      for (let j = 0; j < out.length; j++) {
+        if (!Number.isFinite(out[j]))
+          throw new EmbevalError("E_NOT_FINITE", `${embedder.info.id} returned a non-finite value`);
       }
+      // Stored before it is used: a float16 cache gives back rounded values, used from the first run on.
+      const kept = disk && ns ? await disk.put(ns, batch, out) : out;
+      for (let i = 0; i < batch.length; i++)
+        cache.set(keyOf(batch[i], ctx), kept.slice(i * dim, (i + 1) * dim));
       opts.onBatch?.(Math.min(start + opts.batchSize, order.length), order.length);
     }
     const data = new Float32Array(req.texts.length * dim);

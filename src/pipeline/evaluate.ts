@@ -8,6 +8,7 @@ import { runnerFor } from "../../tasks/runners/index.js";
 import { loadTaskData } from "../data/load-task.js";
 import type { DatasetSource } from "../data/source.js";
 import type { Embedder } from "../embedders/types.js";
+import type { EmbeddingCache } from "../embedding/disk-cache.js";
 import { createEmbeddingService, type EncodeStats } from "../embedding/service.js";
 import { type ExperimentSpec, resultDir, sidecarPath, taskResultPath } from "../results/layout.js";
 import { writeFileAtomic } from "../results/store.js";
@@ -35,6 +36,8 @@ export interface EvaluateConfig {
   /** Truncation dims; each gets its own experiments folder (the native dim writes to the revision folder). */
   dims?: readonly number[];
   renormalize?: boolean;
+  /** The embedding disk cache (vectors looked up before encoding, stored per batch; resumes a killed run). */
+  cache?: EmbeddingCache;
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -74,7 +77,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
     rows: [],
     written: [],
     skipped: [],
-    encode: { calls: 0, texts: 0, hits: 0, ms: 0 },
+    encode: { calls: 0, texts: 0, hits: 0, diskHits: 0, ms: 0 },
   };
   for (const work of config.work) {
     const { spec } = work;
@@ -114,6 +117,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
       taskType: spec.type,
       batchSize: config.batchSize ?? 32,
       signal: config.signal,
+      cache: config.cache,
     });
     for (const target of targets) {
       const t0 = performance.now();
@@ -175,6 +179,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
         node: process.version,
         phases,
         encode: { ...service.stats },
+        embedding_cache: config.cache ? { dtype: config.cache.dtype } : null,
       };
       await writeResultFiles(target.dir, target.path, result, info, target.exp);
       await writeFileAtomic(
