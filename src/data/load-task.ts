@@ -1,6 +1,7 @@
 /**
  * Load one (split, hf_subset) of a registered task into typed task data, the way mteb's loaders and the task's
- * declared transforms (tasks/transforms.ts) shape it: config per subset, `fast_loading` tasks split by `lang`.
+ * declared transforms (tasks/transforms.ts, applied by ./transform.ts) shape it: config per subset, `fast_loading` tasks
+ * split by `lang`, `dataset.split` slices.
  */
 import type { Label, TaskData } from "../../tasks/data.js";
 import { TASK_TRANSFORMS } from "../../tasks/transforms.js";
@@ -8,9 +9,10 @@ import type { TaskSpec } from "../../tasks/types.js";
 import { EmbevalError } from "../errors.js";
 import type { Row, Value } from "./files/value.js";
 import { loadRetrieval } from "./load-retrieval.js";
-import { columns, renameColumns } from "./rows.js";
+import { columns } from "./rows.js";
 import type { DatasetSource } from "./source.js";
 import { readSplit } from "./splits.js";
+import { parseSplitSlice, sliceRows, transformSplit } from "./transform.js";
 
 /** The hf_subsets of a task, checked against a selection (a subset the task lacks is a coded error). */
 export function selectSubsets(spec: TaskSpec, wanted?: readonly string[]): string[] {
@@ -49,16 +51,11 @@ function readFastSplit(source: DatasetSource, config: string | undefined, split:
   return rows;
 }
 
-/** Rows of one split of one subset, with the task's column renames applied. */
-async function subsetRows(
-  spec: TaskSpec,
-  source: DatasetSource,
-  split: string,
-  subset: string,
-): Promise<Row[]> {
-  const renames = TASK_TRANSFORMS[spec.name]?.renameColumns;
-  if (!isMulti(spec))
-    return renameColumns(await readSplit(source, { config: spec.dataset.name, split }), renames);
+/** Raw rows of one split of one subset (config per subset, or the fast-loading `lang` split), sliced by `dataset.split`. */
+async function rawRows(spec: TaskSpec, source: DatasetSource, split: string, subset: string): Promise<Row[]> {
+  const slice = spec.dataset.split === undefined ? undefined : parseSplitSlice(spec.dataset.split);
+  const sliced = (rows: Row[]): Row[] => (slice && slice.split === split ? sliceRows(rows, slice) : rows);
+  if (!isMulti(spec)) return sliced(await readSplit(source, { config: spec.dataset.name, split }));
   if (spec.fastLoading) {
     const rows = await readFastSplit(source, spec.dataset.name, split);
     const kept = rows.filter((r) => r.lang === subset);
@@ -68,9 +65,24 @@ async function subsetRows(
         `${source.describe}: no rows with lang "${subset}" in split "${split}"`,
       );
     }
-    return renameColumns(kept, renames);
+    return sliced(kept);
   }
-  return renameColumns(await readSplit(source, { config: subset, split }), renames);
+  return sliced(await readSplit(source, { config: subset, split }));
+}
+
+/** Rows of one split of one subset after the task's declared load-time transform (tasks/transforms.ts). */
+async function subsetRows(
+  spec: TaskSpec,
+  source: DatasetSource,
+  split: string,
+  subset: string,
+): Promise<Row[]> {
+  return transformSplit(TASK_TRANSFORMS[spec.name], {
+    split,
+    evalSplits: spec.evalSplits,
+    readRaw: (s) => rawRows(spec, source, s, subset),
+    where: `${spec.name} (${source.describe}) ${subset}/${split}`,
+  });
 }
 
 const labelsOf = (v: unknown[]): Label[] => v.map((x) => (typeof x === "number" ? x : String(x)));
