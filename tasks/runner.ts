@@ -3,12 +3,14 @@
  * long-lived RNG state, and returns mteb's score dict for that subset. It never sees a model, a file or a cache.
  */
 import { EmbevalError } from "../metrics/errors.js";
+import type { Run } from "../metrics/retrieval/types.js";
 import type { Generator } from "../metrics/rng/generator.js";
 import { defaultRng } from "../metrics/rng/generator.js";
 import { PythonRandom } from "../metrics/rng/python-random.js";
 import type { SimilarityFn } from "../metrics/similarity.js";
 import type { TaskData } from "./data.js";
 import type { Encode } from "./encode.js";
+import type { CorpusDoc } from "./text.js";
 import type { TaskSpec } from "./types.js";
 
 /** A JSON-able score value as mteb stores it. */
@@ -35,6 +37,16 @@ export function newTaskRngState(seed = 42): TaskRngState {
   return { clustering: new PythonRandom(seed), multilabel: defaultRng(seed) };
 }
 
+/**
+ * A lexical search backend (BM25) instead of embeddings: ranks the corpus for each query; retrieval runners use it
+ * when present. Queries arrive with their final text (query + " " + instruction).
+ */
+export type SearchFn = (
+  corpus: readonly CorpusDoc[],
+  queries: readonly { id: string; text: string }[],
+  topK: number,
+) => Promise<Run>;
+
 /** Everything a runner needs besides the data. */
 export interface RunContext {
   readonly spec: TaskSpec;
@@ -47,6 +59,8 @@ export interface RunContext {
   readonly rng: TaskRngState;
   /** The task seed (42 in mteb). */
   readonly seed: number;
+  /** Set for search backends (BM25): retrieval runners search with it instead of encoding. */
+  readonly search?: SearchFn;
   /** Loads another split of the same subset (classification/multilabel training rows). */
   readonly loadSplit: (split: string) => Promise<TaskData>;
 }

@@ -1,7 +1,8 @@
 /**
  * `--model` → an Embedder. Heavy backends are imported only when chosen (onnxruntime-node loads lazily).
  * Specs: `random`; `onnx:<dir>` or a local folder with .onnx files; `openai:<model>`; `tei:<url>`;
- * `static:<path>` (GloVe/word2vec text or a model2vec folder). Hub model ids and `bm25` are not runnable yet.
+ * `static:<path>` (GloVe/word2vec text or a model2vec folder); `bm25` (a lexical search backend for retrieval tasks).
+ * Hub model ids are not runnable yet.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -55,9 +56,8 @@ export async function createEmbedder(spec: string, opts: ModelOptions = {}): Pro
     return createStaticEmbedder({ path: arg });
   }
   if (spec === "bm25") {
-    throw new EmbevalError("E_UNSUPPORTED", "the bm25 baseline is not available yet", {
-      hint: "use --model random",
-    });
+    const { createBm25Embedder } = await import("./bm25.js");
+    return createBm25Embedder();
   }
   if (existsSync(spec)) {
     throw new EmbevalError("E_MODEL", `${spec} holds no .onnx model`, {

@@ -5,11 +5,12 @@
  */
 import type { SimilarityFn } from "../../metrics/similarity.js";
 import type { EncodeContext } from "../../tasks/encode.js";
+import type { SearchFn } from "../../tasks/runner.js";
 
 export type { EncodeContext, Role } from "../../tasks/encode.js";
 
 /** The backends embeval drives. */
-export type EmbedderBackend = "onnx" | "openai" | "tei" | "random" | "static";
+export type EmbedderBackend = "onnx" | "openai" | "tei" | "random" | "static" | "bm25";
 
 /** What an embedder declares about itself; everything that changes a vector (except text, role, prompt) is in `cacheKey`. */
 export interface EmbedderInfo {
@@ -42,6 +43,8 @@ export interface Embedder {
   promptFor(ctx: EncodeContext): string | undefined;
   /** Embed texts; returns `texts.length × info.dim` float32 values, row-major. Rejects NaN/Inf with E_NOT_FINITE. */
   embed(texts: readonly string[], ctx: EncodeContext, signal?: AbortSignal): Promise<Float32Array>;
+  /** Lexical search backends (BM25) rank documents instead of embedding them; retrieval runners use this. */
+  readonly search?: SearchFn;
   /** Release sessions, sockets, worker threads. */
   close(): Promise<void>;
 }

@@ -140,6 +140,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
             rng,
             seed,
             loadSplit: (s) => load(s, subset),
+            search: embedder.search,
           });
           scores[split].push(entryOf(dict, subset, spec.hfSubsets[subset] ?? []));
           phases.push({ split, subset, seconds: (performance.now() - p0) / 1000 });

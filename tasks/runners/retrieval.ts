@@ -8,7 +8,8 @@ import { instructionRerankingScores } from "../../metrics/pmrr.js";
 import { evaluateRetrieval } from "../../metrics/retrieval/evaluate.js";
 import { queriesToSearch, rerankFromEmbeddings } from "../../metrics/retrieval/rerank.js";
 import { CORPUS_CHUNK_SIZE, searchCorpus } from "../../metrics/retrieval/search.js";
-import type { TaskData } from "../data.js";
+import type { Run } from "../../metrics/retrieval/types.js";
+import type { RetrievalData, TaskData } from "../data.js";
 import { expectData, type RunContext, type ScoreDict, type ScoreValue } from "../runner.js";
 import { corpusText, queryText } from "../text.js";
 
@@ -35,14 +36,28 @@ export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<Sco
   );
   const queries = d.queries.filter((q) => searched.has(q.id));
   const queryIds = queries.map((q) => q.id);
-  const queryEmb = await ctx.encode({
-    texts: queries.map((q) => queryText(q.text, q.instruction)),
-    role: "query",
-    split: ctx.split,
-  });
+  const queryTexts = queries.map((q) => queryText(q.text, q.instruction));
+  if (ctx.search) {
+    if (d.topRanked) {
+      throw new EmbevalError(
+        "E_UNSUPPORTED",
+        `${spec.name}: reranking candidate lists with a lexical search backend`,
+        {
+          hint: "BM25 runs full-corpus retrieval tasks",
+        },
+      );
+    }
+    const run = await ctx.search(
+      d.corpus,
+      queries.map((q, i) => ({ id: q.id, text: queryTexts[i] })),
+      spec.topK,
+    );
+    return scoreRun(d, run, ctx);
+  }
+  const queryEmb = await ctx.encode({ texts: queryTexts, role: "query", split: ctx.split });
   const corpusIds = d.corpus.map((doc) => doc.id);
   const corpusTexts = d.corpus.map(corpusText);
-  let run: Awaited<ReturnType<typeof searchCorpus>>;
+  let run: Run;
   if (d.topRanked) {
     const corpusEmb = await ctx.encode({ texts: corpusTexts, role: "document", split: ctx.split });
     run = rerankFromEmbeddings({
@@ -65,6 +80,20 @@ export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<Sco
       similarity: ctx.similarity,
       chunkSize: CORPUS_CHUNK_SIZE,
     });
+  }
+  return scoreRun(d, run, ctx);
+}
+
+/** mteb's metrics for a finished run (p-MRR for instruction reranking). */
+function scoreRun(d: RetrievalData, run: Run, ctx: RunContext): ScoreDict {
+  const spec = ctx.spec;
+  if (
+    spec.kind !== "Retrieval" &&
+    spec.kind !== "Reranking" &&
+    spec.kind !== "InstructionRetrieval" &&
+    spec.kind !== "InstructionReranking"
+  ) {
+    throw new EmbevalError("E_INVALID_ARGUMENT", `${spec.name}: not a retrieval task`);
   }
   if (spec.kind === "InstructionReranking") {
     if (!d.changed) {
