@@ -61,7 +61,12 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option("--endpoint <url...>", "HTTP endpoint(s) for openai:/tei: models (repeatable)")
     .option("-b, --batch-size <n>", "texts per embedder call", "32")
     .option("--dims <list>", "truncation dims, one encode pass for all (e.g. 1024,512,256)")
-    .option("--quantize <kind>", "binary | int8 (not implemented yet)")
+    .option(
+      "--quantize <kind>",
+      "binary | int8 | int4 | float8_e4m3fn | float8_e5m2 (mteb CompressionWrapper)",
+    )
+    .option("--max-tokens <n>", "truncate inputs of local models to n tokens")
+    .option("--dry-run", "print per task: texts, estimated tokens, cache size and an ETA; run nothing")
     .option("-o, --output <dir>", "results folder (mteb layout)", "results")
     .option("--cache <dir>", "Hugging Face hub cache folder (default from HF_HUB_CACHE / HF_HOME)")
     .option("--overwrite <strategy>", "only-missing | always | never", "only-missing")

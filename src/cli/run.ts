@@ -1,5 +1,6 @@
 /** `embeval run` (= `npm run eval`): flags → selection, model, evaluate(); prints progress and a table of main scores. */
 import { resolve } from "node:path";
+import { QUANTIZATION_KINDS, type QuantizationKind } from "../../metrics/quantize.js";
 import { createHubClient } from "../data/hub/index.js";
 import { hubSource } from "../data/source.js";
 import { createEmbedder } from "../embedders/factory.js";
@@ -9,6 +10,7 @@ import { cachedWork } from "../pipeline/cached.js";
 import { evaluate, type OverwriteStrategy } from "../pipeline/evaluate.js";
 import { selectWork, type TaskWork } from "../pipeline/work.js";
 import type { CliIo } from "./io.js";
+import { planRun } from "./plan.js";
 import { renderTable } from "./table.js";
 
 /** Raw flags as commander gives them. */
@@ -30,6 +32,8 @@ export interface RunFlags extends CacheFlags {
   seed: string;
   sklearn: string;
   endpoint?: string[];
+  dryRun?: boolean;
+  maxTokens?: string;
 }
 
 const list = (v?: string) =>
@@ -60,11 +64,10 @@ function oneOf<T extends string>(name: string, v: string, allowed: readonly T[])
 
 /** Run the command; resolves to the exit code. */
 export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
-  if (flags.quantize !== undefined) {
-    throw new EmbevalError("E_UNSUPPORTED", "--quantize is not implemented yet", {
-      hint: "run without --quantize",
-    });
-  }
+  const quantize =
+    flags.quantize === undefined
+      ? undefined
+      : oneOf<QuantizationKind>("quantize", flags.quantize, QUANTIZATION_KINDS);
   const overwrite = oneOf<OverwriteStrategy>("overwrite", flags.overwrite, [
     "only-missing",
     "always",
@@ -107,7 +110,20 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
     device,
     threads: int("threads", flags.threads),
     endpoints: flags.endpoint,
+    maxTokens: int("max-tokens", flags.maxTokens),
   });
+  const plan = await planRun(work, embedder, {
+    batchSize: int("batch-size", flags.batchSize) ?? 32,
+    cacheDir: cache?.dir,
+    cacheDtype: cache?.dtype ?? "float32",
+    measure: flags.dryRun === true,
+  });
+  if (flags.dryRun) {
+    io.out(`${plan.table}\n`);
+    await embedder.close();
+    cache?.close();
+    return 0;
+  }
   try {
     const summary = await evaluate({
       work,
@@ -119,6 +135,7 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
       seed: int("seed", flags.seed),
       batchSize: int("batch-size", flags.batchSize),
       dims,
+      quantize,
       cache,
       log: (line) => io.err(`${line}\n`),
     });

@@ -16,6 +16,8 @@ export interface ModelOptions {
   threads?: number;
   /** HTTP endpoints (`--endpoint`, repeatable). */
   endpoints?: readonly string[];
+  /** Token limit override for local models (`--max-tokens`). */
+  maxTokens?: number;
 }
 
 function hasOnnx(dir: string): boolean {
@@ -40,6 +42,7 @@ export async function createEmbedder(spec: string, opts: ModelOptions = {}): Pro
       device: opts.device,
       threads: opts.threads,
       batchSize: opts.batchSize,
+      maxTokens: opts.maxTokens,
     });
   }
   if (scheme === "openai") {

@@ -2,7 +2,9 @@
  * `evaluate(config)`: tasks → the work still missing in the output tree → load data → encode through the embedding
  * service (once per task at full dimension, truncated per requested dim) → run → write mteb result files atomically.
  */
+import { type QuantizationKind, quantizeEmbeddings } from "../../metrics/quantize.js";
 import type { TaskData } from "../../tasks/data.js";
+import type { Encode } from "../../tasks/encode.js";
 import { newTaskRngState, type ScoreDict, type SklearnBehaviour } from "../../tasks/runner.js";
 import { runnerFor } from "../../tasks/runners/index.js";
 import { loadTaskData } from "../data/load-task.js";
@@ -36,6 +38,8 @@ export interface EvaluateConfig {
   /** Truncation dims; each gets its own experiments folder (the native dim writes to the revision folder). */
   dims?: readonly number[];
   renormalize?: boolean;
+  /** mteb CompressionWrapper quantization of each encode call's embeddings (an experiment of its own). */
+  quantize?: QuantizationKind;
   /** The embedding disk cache (vectors looked up before encoding, stored per batch; resumes a killed run). */
   cache?: EmbeddingCache;
   log?: (line: string) => void;
@@ -64,6 +68,12 @@ function entryOf(scores: ScoreDict, subset: string, languages: readonly string[]
   return { ...metrics, main_score, hf_subset: subset, languages: [...languages] } as ScoresEntry;
 }
 
+/** Wrap an encode function so each call's embeddings are quantized as mteb's CompressionWrapper does. */
+function quantized(encode: Encode, kind: QuantizationKind | undefined): Encode {
+  if (!kind) return encode;
+  return async (req) => quantizeEmbeddings(await encode(req), kind);
+}
+
 /** Run the evaluation; resolves to a summary (main scores, files written, tasks skipped as already done). */
 export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary> {
   const { embedder } = config;
@@ -83,8 +93,14 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
     const { spec } = work;
     const targets = [];
     for (const dim of dims) {
+      const truncated = dim !== info.dim;
       const exp: ExperimentSpec | undefined =
-        dim === info.dim ? undefined : { dim, renormalize: config.renormalize };
+        truncated || config.quantize
+          ? {
+              ...(truncated ? { dim, renormalize: config.renormalize } : {}),
+              ...(config.quantize ? { quantize: config.quantize } : {}),
+            }
+          : undefined;
       const dir = resultDir(config.output, info.id, info.revision, exp);
       const path = taskResultPath(dir, spec.name);
       const have = await existingPairs(path);
@@ -134,7 +150,10 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
             spec,
             split,
             subset,
-            encode: service.encodeAt(target.dim === info.dim ? undefined : target.dim, config.renormalize),
+            encode: quantized(
+              service.encodeAt(target.dim === info.dim ? undefined : target.dim, config.renormalize),
+              config.quantize,
+            ),
             similarity: info.similarity,
             sklearn,
             rng,

@@ -34,13 +34,45 @@ describe("embeval run", () => {
       "model_meta.json",
     ]);
   });
+  it("--dry-run prints the plan (texts, tokens, cache size, ETA) and writes nothing", async () => {
+    const out = mkdtempSync(join(tmpdir(), "embeval-cli-dry-"));
+    const io = memoryIo();
+    const code = await runCli(
+      [
+        "run",
+        "--tasks",
+        "STSBenchmark,SciFact",
+        "--model",
+        "random",
+        "--cache",
+        HUB,
+        "--output",
+        out,
+        "--dry-run",
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.stdout()).toMatch(/STSBenchmark\s+1379\s+2758/);
+    expect(io.stdout()).toMatch(/2 tasks, 8241 texts, ETA .* texts\/s measured/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+  it("--quantize writes an experiment folder per dim × quantization", async () => {
+    const out = mkdtempSync(join(tmpdir(), "embeval-cli-quant-"));
+    const args = ["run", "--tasks", "STSBenchmark", "--model", "random", "--cache", HUB, "--output", out];
+    expect(await runCli([...args, "--quantize", "binary"], memoryIo())).toBe(0);
+    expect(await runCli([...args, "--dims", "16", "--quantize", "int8"], memoryIo())).toBe(0);
+    const exp = join(out, "mteb__baseline-random-encoder", "1", "experiments");
+    expect(readdirSync(exp).sort()).toEqual(["embed_dim_16__quantize_int8", "quantize_binary"]);
+    expect(readdirSync(join(exp, "quantize_binary"))).toContain("STSBenchmark.json");
+  });
   it("bad input is a coded error", async () => {
     const run = (args: string[]) =>
       runCli(["run", "--cache", HUB, "--output", tmpdir(), ...args], memoryIo());
     await expect(run(["--suite", "mteb-englsh"])).rejects.toMatchObject({ code: "E_TASK_NOT_FOUND" });
     await expect(run(["--tasks", "NoSuchTask"])).rejects.toMatchObject({ code: "E_TASK_NOT_FOUND" });
-    await expect(run(["--tasks", "STSBenchmark", "--quantize", "binary"])).rejects.toMatchObject({
-      code: "E_UNSUPPORTED",
+    await expect(run(["--tasks", "STSBenchmark", "--quantize", "int2"])).rejects.toMatchObject({
+      code: "E_INVALID_ARGUMENT",
     });
     await expect(run(["--tasks", "STSBenchmark", "--sklearn", "1.4"])).rejects.toMatchObject({
       code: "E_INVALID_ARGUMENT",
