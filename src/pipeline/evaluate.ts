@@ -68,6 +68,27 @@ function entryOf(scores: ScoreDict, subset: string, languages: readonly string[]
   return { ...metrics, main_score, hf_subset: subset, languages: [...languages] } as ScoresEntry;
 }
 
+/** Progress of one encode request: texts done, rate and ETA, at most every 5 s (and at the end of long requests). */
+function encodeProgress(task: string, log: (line: string) => void): (done: number, total: number) => void {
+  let start = 0;
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (start === 0) {
+      start = now - 1;
+      last = now;
+    }
+    const elapsed = (now - start) / 1000;
+    if (now - last >= 5000 || (done === total && elapsed > 5)) {
+      last = now;
+      const rate = done / elapsed;
+      const eta = (total - done) / Math.max(rate, 1e-9);
+      log(`${task}: encoded ${done}/${total} texts, ${rate.toFixed(0)} texts/s, ETA ${eta.toFixed(0)} s`);
+    }
+    if (done === total) start = 0;
+  };
+}
+
 /** Wrap an encode function so each call's embeddings are quantized as mteb's CompressionWrapper does. */
 function quantized(encode: Encode, kind: QuantizationKind | undefined): Encode {
   if (!kind) return encode;
@@ -134,6 +155,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
       batchSize: config.batchSize ?? 32,
       signal: config.signal,
       cache: config.cache,
+      onBatch: encodeProgress(spec.name, log),
     });
     for (const target of targets) {
       const t0 = performance.now();
