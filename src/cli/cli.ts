@@ -18,11 +18,12 @@ Examples:
   embeval run --tasks STSBenchmark,SICK-R --model random --sklearn 1.6
   embeval embed --model random --role query --input texts.txt --output vectors.npy
   embeval report --results ../shared/results --benchmark "MTEB(eng, v2)" --format md
+  embeval compare --baseline results-main --candidate results --benchmark mteb-eng --max-drop 0.5
   embeval list suites
   embeval list tasks --suite mmteb
   embeval list tasks --type Retrieval --language deu
 
-The gate command is being built; see README.md.`;
+See README.md for models, results layout, reports and the CI gate.`;
 
 /** Builds the command tree; `setCode` receives the exit code of the action that ran. */
 function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
@@ -115,7 +116,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       "--rebuild-cqadupstack",
       "rebuild CQADupstackRetrieval from its 12 sub-tasks when absent (mteb never does)",
     )
-    .option("-f, --format <format>", "md | json", "md")
+    .option("-f, --format <format>", "md | json | html", "md")
+    .option("--languages <method>", "per-language recipe: mteb | paper")
     .option("-o, --out <file>", "write the report here instead of stdout")
     .action(async (opts: ReportFlags) => setCode(await runReport(io, opts)));
 
@@ -126,6 +128,8 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     .option("--candidate <dir...>", "candidate mteb results tree(s)")
     .option("-b, --benchmark <name>", "compare this benchmark's tasks and its means (e.g. mteb-eng)")
     .option("-m, --model <name>", "the model (org/name) to take from each tree when it holds several")
+    .option("--baseline-model <name>", "the baseline's model, overriding --model")
+    .option("--candidate-model <name>", "the candidate's model, overriding --model")
     .option("--max-drop <points>", "largest tolerated drop of a task's main score, in points (×100)", "0.5")
     .option("--alpha <p>", "significance level of the paired bootstrap", "0.05")
     .option("--seed <n>", "seed of the paired bootstrap (numpy RandomState)", "42")

@@ -1,12 +1,17 @@
-/** `embeval report`: reads mteb results trees, aggregates a benchmark like the mteb leaderboard, prints markdown or JSON. */
+/**
+ * `embeval report`: reads mteb results trees, aggregates a benchmark like the mteb leaderboard, prints markdown,
+ * JSON or a self-contained HTML page; `--languages mteb|paper` picks the per-language recipe.
+ */
 import { resolve } from "node:path";
 import { EmbevalError } from "../errors.js";
+import { renderHtmlReport } from "../reports/html.js";
 import { renderJsonReport } from "../reports/json.js";
 import { renderMarkdownReport } from "../reports/markdown.js";
+import { dimensionCurves } from "../reports/svg/dims.js";
 import { aggregateBenchmark, benchmarkTaskDefs, benchmarkTaskFiles } from "../results/aggregate.js";
-import { perLanguageTable } from "../results/per-language.js";
+import { type LanguageMethod, languageTable, parseLanguageMethod } from "../results/per-language-paper.js";
 import { writeFileAtomic } from "../results/store.js";
-import { readResultTree } from "../results/tree.js";
+import { type ResultTree, readResultTree } from "../results/tree.js";
 import type { CliIo } from "./io.js";
 
 /** Raw flags as commander gives them. */
@@ -17,6 +22,28 @@ export interface ReportFlags {
   rebuildCqadupstack?: boolean;
   format: string;
   out?: string;
+  /** Per-language recipe: mteb (default for md/html) | paper; JSON carries `languages` only when given. */
+  languages?: string;
+}
+
+const FORMATS = ["md", "json", "html"];
+
+function render(
+  format: string,
+  tree: ResultTree,
+  agg: ReturnType<typeof aggregateBenchmark>,
+  method: LanguageMethod | undefined,
+): string {
+  const benchmark = agg.benchmark;
+  if (format === "json")
+    return renderJsonReport(
+      agg,
+      method ? { method, table: languageTable(tree, benchmark, method) } : undefined,
+    );
+  const m = method ?? "mteb";
+  const languages = languageTable(tree, benchmark, m);
+  if (format === "md") return renderMarkdownReport(agg, languages, m);
+  return renderHtmlReport(agg, { languages, languageMethod: m, curves: dimensionCurves(tree, agg) });
 }
 
 /** Runs the command; resolves to the exit code (0; failures throw coded EmbevalErrors). */
@@ -31,11 +58,12 @@ export async function runReport(io: CliIo, flags: ReportFlags): Promise<number> 
       hint: 'e.g. --benchmark "MTEB(eng, v2)"; `embeval list suites` lists them',
     });
   }
-  if (flags.format !== "md" && flags.format !== "json") {
-    throw new EmbevalError("E_INVALID_ARGUMENT", `--format must be md or json, got "${flags.format}"`, {
-      hint: "the HTML report is not implemented yet",
+  if (!FORMATS.includes(flags.format)) {
+    throw new EmbevalError("E_INVALID_ARGUMENT", `--format must be md, json or html, got "${flags.format}"`, {
+      hint: "md: paper-style tables; json: machine-readable; html: one self-contained page with heat maps",
     });
   }
+  const method = flags.languages === undefined ? undefined : parseLanguageMethod(flags.languages);
   const benchmark = benchmarkTaskDefs(flags.benchmark).name;
   const opts = { rebuildCqadupstack: flags.rebuildCqadupstack ?? false };
   const models = flags.models
@@ -47,10 +75,7 @@ export async function runReport(io: CliIo, flags: ReportFlags): Promise<number> 
     { models, tasks: benchmarkTaskFiles(benchmark, opts) },
   );
   const agg = aggregateBenchmark(tree, benchmark, opts);
-  const text =
-    flags.format === "json"
-      ? renderJsonReport(agg)
-      : renderMarkdownReport(agg, perLanguageTable(tree, benchmark));
+  const text = render(flags.format, tree, agg, method);
   if (flags.out) {
     await writeFileAtomic(resolve(flags.out), text);
     io.err(`wrote ${flags.out}\n`);

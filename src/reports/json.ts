@@ -1,5 +1,7 @@
 /** The machine-readable report of issue 6 (`embeval report --format json`): scores ×100, unrounded, nulls kept. */
 import type { BenchmarkAggregate } from "../results/aggregate.js";
+import type { PerLanguageTable } from "../results/per-language.js";
+import type { LanguageMethod } from "../results/per-language-paper.js";
 
 /** One model entry of the JSON report. */
 export interface JsonReportModel {
@@ -10,6 +12,8 @@ export interface JsonReportModel {
   by_type: Record<string, number | null>;
   tasks: Record<string, number | null>;
   missing: string[];
+  /** Per-language scores ×100 by `languages_method` (only when a recipe was asked for). */
+  languages?: Record<string, number | null>;
 }
 
 /** The JSON report; `rebuilt` appears only when `--rebuild-cqadupstack` was used (tasks rebuilt per model). */
@@ -17,6 +21,15 @@ export interface JsonReport {
   benchmark: string;
   models: JsonReportModel[];
   rebuilt?: Record<string, string[]>;
+  /** The per-language recipe of the models' `languages` (only when one was asked for). */
+  languages_method?: LanguageMethod;
+}
+
+/** Per-language scores to add to the JSON report: the table and the recipe that made it. */
+export interface JsonLanguages {
+  readonly method: LanguageMethod;
+  /** Null when the recipe has no table for this benchmark (mteb's without a language_view): every map is {}. */
+  readonly table: PerLanguageTable | null;
 }
 
 const pct = (x: number | null): number | null => (x === null ? null : x * 100);
@@ -25,8 +38,8 @@ function mapPct(o: Readonly<Record<string, number | null>>): Record<string, numb
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, pct(v)]));
 }
 
-/** Builds the JSON report object from an aggregate (models in Borda order). */
-export function jsonReport(agg: BenchmarkAggregate): JsonReport {
+/** Builds the JSON report object from an aggregate (models in Borda order), with per-language scores if given. */
+export function jsonReport(agg: BenchmarkAggregate, languages?: JsonLanguages): JsonReport {
   const out: JsonReport = {
     benchmark: agg.benchmark,
     models: agg.models.map((m) => ({
@@ -39,6 +52,14 @@ export function jsonReport(agg: BenchmarkAggregate): JsonReport {
       missing: [...m.missing],
     })),
   };
+  if (languages) {
+    out.languages_method = languages.method;
+    const langs = languages.table?.languages ?? [];
+    for (const m of out.models) {
+      const row = languages.table?.models.find((r) => r.model === m.model);
+      m.languages = Object.fromEntries(langs.map((l) => [l, pct(row?.scores[l] ?? null)]));
+    }
+  }
   if (agg.rebuildCqadupstack) {
     out.rebuilt = Object.fromEntries(agg.models.map((m) => [m.model, [...m.rebuilt]]));
   }
@@ -46,6 +67,6 @@ export function jsonReport(agg: BenchmarkAggregate): JsonReport {
 }
 
 /** The JSON report as text (two-space indent, trailing newline). */
-export function renderJsonReport(agg: BenchmarkAggregate): string {
-  return `${JSON.stringify(jsonReport(agg), null, 2)}\n`;
+export function renderJsonReport(agg: BenchmarkAggregate, languages?: JsonLanguages): string {
+  return `${JSON.stringify(jsonReport(agg, languages), null, 2)}\n`;
 }

@@ -5,6 +5,7 @@
  */
 import type { BenchmarkAggregate, ModelAggregate } from "../results/aggregate.js";
 import type { PerLanguageTable } from "../results/per-language.js";
+import type { LanguageMethod } from "../results/per-language-paper.js";
 import { abbreviateTasks } from "./abbreviate.js";
 
 /** A score cell: ×100 with 2 decimals, blank when missing. */
@@ -69,21 +70,33 @@ function missingNotes(models: readonly ModelAggregate[], nTasks: number): string
     );
 }
 
-function languageSection(t: PerLanguageTable): string {
-  const header = ["Model", ...t.languages];
-  const rows = t.models.map((m) => [m.model, ...t.languages.map((l) => formatScore(m.scores[l]))]);
-  return [
-    "## Per language (mteb leaderboard method)",
-    "",
+const LANGUAGE_NOTES: Record<LanguageMethod, [string, string]> = {
+  mteb: [
+    "mteb leaderboard method",
     "Mean main score of every (task, split, subset) row whose languages include the column's language, nulls ignored: " +
       "row-weighted, so tasks with many subsets (bitext pairs) dominate; models ordered by a Borda rank over languages.",
-    "",
-    table(header, rows, 1),
-  ].join("\n");
+  ],
+  paper: [
+    "papers' heat-map recipe",
+    "Monolingual rows only (cross-lingual pairs, the same language in two scripts and multi-language bitext rows " +
+      "dropped), each keyed by its first language (ISO 639-1 where one exists, macrolanguages merged), row-weighted " +
+      "mean; models ordered by a Borda rank over languages.",
+  ],
+};
+
+function languageSection(t: PerLanguageTable, method: LanguageMethod): string {
+  const header = ["Model", ...t.languages];
+  const rows = t.models.map((m) => [m.model, ...t.languages.map((l) => formatScore(m.scores[l]))]);
+  const [title, note] = LANGUAGE_NOTES[method];
+  return [`## Per language (${title})`, "", note, "", table(header, rows, 1)].join("\n");
 }
 
-/** Renders the whole markdown report; `perLanguage` adds mteb's per-language tab when the benchmark has one. */
-export function renderMarkdownReport(agg: BenchmarkAggregate, perLanguage?: PerLanguageTable | null): string {
+/** Renders the whole markdown report; `perLanguage` adds a per-language table made by `languageMethod` (default mteb's). */
+export function renderMarkdownReport(
+  agg: BenchmarkAggregate,
+  perLanguage?: PerLanguageTable | null,
+  languageMethod: LanguageMethod = "mteb",
+): string {
   const parts = [`# ${agg.benchmark}`, ""];
   parts.push(
     "Scores ×100 (mteb main scores), rounded to 2 decimals. Task score = mean over the benchmark's (split, subset) pairs; " +
@@ -103,6 +116,6 @@ export function renderMarkdownReport(agg: BenchmarkAggregate, perLanguage?: PerL
     parts.push("", `Without any result on this benchmark (not shown): ${agg.excluded.join(", ")}.`);
   parts.push("", "## Tasks by type");
   for (const type of agg.types) parts.push("", typeSection(agg, type));
-  if (perLanguage) parts.push("", languageSection(perLanguage));
+  if (perLanguage) parts.push("", languageSection(perLanguage, languageMethod));
   return `${parts.join("\n")}\n`;
 }

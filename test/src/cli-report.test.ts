@@ -132,7 +132,7 @@ describe("embeval report errors", () => {
   it("unknown benchmark, bad format, missing flags → E_INVALID_ARGUMENT", async () => {
     for (const argv of [
       ["report", "--results", RESULTS, "--benchmark", "MTEB(klingon)"],
-      ["report", "--results", RESULTS, "--benchmark", "beir", "--format", "html"],
+      ["report", "--results", RESULTS, "--benchmark", "beir", "--format", "pdf"],
       ["report", "--benchmark", "beir"],
       ["report", "--results", RESULTS],
     ]) {

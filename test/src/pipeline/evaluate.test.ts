@@ -124,8 +124,19 @@ describe("truncation semantics (sentence-transformers truncate_dim)", () => {
       },
     };
     const work = selectWork({ tasks: ["STSBenchmark", "Banking77Classification"] });
-    const a = await evaluate({ work, embedder: base, output: mkdtempSync(join(tmpdir(), "embeval-t-")), source, dims: [16] });
-    const b = await evaluate({ work, embedder: native, output: mkdtempSync(join(tmpdir(), "embeval-n-")), source });
+    const a = await evaluate({
+      work,
+      embedder: base,
+      output: mkdtempSync(join(tmpdir(), "embeval-t-")),
+      source,
+      dims: [16],
+    });
+    const b = await evaluate({
+      work,
+      embedder: native,
+      output: mkdtempSync(join(tmpdir(), "embeval-n-")),
+      source,
+    });
     expect(a.rows.map((r) => r.mainScore)).toEqual(b.rows.map((r) => r.mainScore));
     expect(a.rows.every((r) => r.dim === 16)).toBe(true);
   });
