@@ -47,6 +47,17 @@ export type SearchFn = (
   topK: number,
 ) => Promise<Run>;
 
+/** The per-item values behind a main score (for the CI gate's paired test; src/results/items.ts stores them). */
+export type ItemValues =
+  | { metric: string; kind: "mean" | "accuracy"; ids: string[]; values: number[] }
+  | {
+      metric: string;
+      kind: "correlation";
+      statistic?: "spearman" | "pearson";
+      ids: string[];
+      values: [number, number][];
+    };
+
 /** Everything a runner needs besides the data. */
 export interface RunContext {
   readonly spec: TaskSpec;
@@ -59,6 +70,8 @@ export interface RunContext {
   readonly rng: TaskRngState;
   /** The task seed (42 in mteb). */
   readonly seed: number;
+  /** Receives the per-item values behind the main score, where the score is a mean or a correlation of items. */
+  readonly emitItems?: (items: ItemValues) => void;
   /** Set for search backends (BM25): retrieval runners search with it instead of encoding. */
   readonly search?: SearchFn;
   /** Loads another split of the same subset (classification/multilabel training rows). */

@@ -12,6 +12,7 @@ import type { DatasetSource } from "../data/source.js";
 import type { Embedder } from "../embedders/types.js";
 import type { EmbeddingCache } from "../embedding/disk-cache.js";
 import { createEmbeddingService, type EncodeStats } from "../embedding/service.js";
+import { type ItemRecord, writeTaskItems } from "../results/items.js";
 import { type ExperimentSpec, resultDir, sidecarPath, taskResultPath } from "../results/layout.js";
 import { writeFileAtomic } from "../results/store.js";
 import type { ScoresEntry, TaskResult } from "../results/task-result.js";
@@ -163,6 +164,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
       const rng = newTaskRngState(seed);
       const scores: Record<string, ScoresEntry[]> = {};
       const phases: { split: string; subset: string; seconds: number }[] = [];
+      const items: ItemRecord[] = [];
       for (const split of work.splits) {
         scores[split] = [];
         for (const subset of work.subsets) {
@@ -182,6 +184,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
             seed,
             loadSplit: (s) => load(s, subset),
             search: embedder.search,
+            emitItems: (v) => items.push({ ...v, split, subset } as ItemRecord),
           });
           scores[split].push(entryOf(dict, subset, spec.hfSubsets[subset] ?? []));
           phases.push({ split, subset, seconds: (performance.now() - p0) / 1000 });
@@ -224,6 +227,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
         embedding_cache: config.cache ? { dtype: config.cache.dtype } : null,
       };
       await writeResultFiles(target.dir, target.path, result, info, target.exp);
+      if (items.length > 0) await writeTaskItems(target.dir, spec.name, items);
       await writeFileAtomic(
         sidecarPath(target.dir, spec.name, "provenance"),
         `${JSON.stringify(provenance, null, 2)}\n`,

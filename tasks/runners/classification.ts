@@ -39,7 +39,7 @@ export async function runClassification(data: TaskData, ctx: RunContext): Promis
     split: spec.trainSplit,
   });
   const testEmb = await ctx.encode({ texts: test.texts, role: "symmetric", split: ctx.split });
-  const { scores } = evaluateClassification({
+  const { scores, predictions } = evaluateClassification({
     trainEmbeddings: trainEmb,
     trainRows: union,
     trainLabels: trainIds,
@@ -50,6 +50,13 @@ export async function runClassification(data: TaskData, ctx: RunContext): Promis
     seed: ctx.seed,
     mainScore: spec.mainScore === "ap" ? "accuracy" : spec.mainScore,
   });
+  if (ctx.emitItems && spec.mainScore === "accuracy") {
+    // Per test item: the fraction of experiments that classified it correctly (its mean is the mean accuracy).
+    const values = testIds.map(
+      (y, i) => predictions.reduce((n, p) => n + (p[i] === y ? 1 : 0), 0) / predictions.length,
+    );
+    ctx.emitItems({ metric: "accuracy", kind: "accuracy", ids: testIds.map((_, i) => String(i)), values });
+  }
   const main = spec.mainScore === "ap" ? scores.ap : scores.main_score;
   return { ...scores, scores_per_experiment: asScoreValues(scores.scores_per_experiment), main_score: main };
 }

@@ -3,6 +3,7 @@
 import { scoreBitext } from "../../metrics/bitext.js";
 import { EmbevalError } from "../../metrics/errors.js";
 import { scorePairClassification } from "../../metrics/pair.js";
+import { sklearnPairedCosine } from "../../metrics/similarity.js";
 import { scoreSts } from "../../metrics/sts.js";
 import { scoreSummarization } from "../../metrics/summarization.js";
 import type { TaskData } from "../data.js";
@@ -16,6 +17,16 @@ export async function runSts(data: TaskData, ctx: RunContext): Promise<ScoreDict
   const d = expectData(data, "sts", spec.name);
   const e1 = await ctx.encode({ texts: d.sentence1, role: roleOf(spec.input1PromptType), split: ctx.split });
   const e2 = await ctx.encode({ texts: d.sentence2, role: roleOf(spec.input2PromptType), split: ctx.split });
+  if (ctx.emitItems && spec.mainScore === "cosine_spearman") {
+    const cos = sklearnPairedCosine(e1, e2);
+    ctx.emitItems({
+      metric: "cosine_spearman",
+      kind: "correlation",
+      statistic: "spearman",
+      ids: d.scores.map((_, i) => String(i)),
+      values: d.scores.map((g, i) => [g, cos[i]]),
+    });
+  }
   const scores = scoreSts(e1, e2, d.scores, {
     minScore: spec.minScore,
     maxScore: spec.maxScore,

@@ -5,10 +5,10 @@
  */
 import { EmbevalError } from "../../metrics/errors.js";
 import { instructionRerankingScores } from "../../metrics/pmrr.js";
-import { evaluateRetrieval } from "../../metrics/retrieval/evaluate.js";
+import { evaluateRetrieval, type RetrievalEvaluation } from "../../metrics/retrieval/evaluate.js";
 import { queriesToSearch, rerankFromEmbeddings } from "../../metrics/retrieval/rerank.js";
 import { CORPUS_CHUNK_SIZE, searchCorpus } from "../../metrics/retrieval/search.js";
-import type { Run } from "../../metrics/retrieval/types.js";
+import type { QueryMetrics, Run } from "../../metrics/retrieval/types.js";
 import type { RetrievalData, TaskData } from "../data.js";
 import { expectData, type RunContext, type ScoreDict, type ScoreValue } from "../runner.js";
 import { corpusText, queryText } from "../text.js";
@@ -111,6 +111,7 @@ function scoreRun(d: RetrievalData, run: Run, ctx: RunContext): ScoreDict {
     skipFirstResult: spec.skipFirstResult,
   });
   const scores = evaluation.scores as Record<string, number>;
+  emitQueryItems(evaluation, spec.mainScore, spec.kValues, ctx);
   if (!(spec.mainScore in scores)) {
     throw new EmbevalError(
       "E_INVALID_ARGUMENT",
@@ -118,4 +119,30 @@ function scoreRun(d: RetrievalData, run: Run, ctx: RunContext): ScoreDict {
     );
   }
   return { ...scores, main_score: scores[spec.mainScore] };
+}
+
+const FAMILY: Record<string, keyof QueryMetrics> = {
+  ndcg: "ndcg",
+  map: "map",
+  recall: "recall",
+  precision: "precision",
+  hit_rate: "success",
+  mrr: "mrr",
+};
+
+/** Per-query values of the main metric (e.g. ndcg_at_10), in mteb's query order, when it is one of the @k families. */
+function emitQueryItems(
+  ev: RetrievalEvaluation,
+  main: string,
+  kValues: readonly number[],
+  ctx: RunContext,
+): void {
+  const m = /^(ndcg|map|recall|precision|hit_rate|mrr)_at_(\d+)$/.exec(main);
+  if (!ctx.emitItems || !m) return;
+  const idx = kValues.indexOf(Number(m[2]));
+  if (idx < 0) return;
+  const family = FAMILY[m[1]];
+  const ids = [...ev.queryIds];
+  const values = ids.map((q) => (ev.perQuery.get(q)?.[family] as readonly number[])[idx]);
+  ctx.emitItems({ metric: main, kind: "mean", ids, values });
 }

@@ -141,3 +141,32 @@ describe("truncation semantics (sentence-transformers truncate_dim)", () => {
     expect(a.rows.every((r) => r.dim === 16)).toBe(true);
   });
 });
+
+describe("per-item sidecars for the gate", () => {
+  it("writes the per-query / per-pair / per-item values whose mean or correlation is the main score", async () => {
+    const { readTaskItems } = await import("../../../src/results/items.js");
+    const { spearman } = await import("../../../metrics/correlation.js");
+    const out = mkdtempSync(join(tmpdir(), "embeval-items-"));
+    await evaluate({
+      work: selectWork({ tasks: ["STSBenchmark", "SciFact", "Banking77Classification"] }),
+      embedder: createRandomEmbedder(),
+      output: out,
+      source,
+    });
+    const dir = join(out, "mteb__baseline-random-encoder", "1");
+    for (const task of ["STSBenchmark", "SciFact", "Banking77Classification"]) {
+      const result = await readTaskResult(join(dir, `${task}.json`));
+      const [rec] = (await readTaskItems(dir, task)) ?? [];
+      expect(rec, task).toBeDefined();
+      const main = result.scores.test[0].main_score as number;
+      const score =
+        rec.kind === "correlation"
+          ? spearman(
+              rec.values.map((v) => v[0]),
+              rec.values.map((v) => v[1]),
+            )
+          : rec.values.reduce((a, b) => a + b, 0) / rec.values.length;
+      expect(Math.abs(score - main), task).toBeLessThan(1e-5);
+    }
+  });
+});
