@@ -143,6 +143,9 @@ function emitQueryItems(
   if (idx < 0) return;
   const family = FAMILY[m[1]];
   const ids = [...ev.queryIds];
-  const values = ids.map((q) => (ev.perQuery.get(q)?.[family] as readonly number[])[idx]);
+  const values = ids.map((q) => {
+    const row = ev.perQuery.get(q);
+    return row ? (row[family] as readonly number[])[idx] : 0;
+  });
   ctx.emitItems({ metric: main, kind: "mean", ids, values });
 }
