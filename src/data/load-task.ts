@@ -182,10 +182,16 @@ export async function loadTaskData(
     }
     case "BitextMining": {
       if (spec.parallelSubsets) {
-        throw new EmbevalError(
-          "E_UNSUPPORTED",
-          `${spec.name}: parallel-subset bitext datasets are not loaded yet`,
-        );
+        // mteb AbsTaskBitextMining(parallel_subsets=True): one dataset per split whose columns are languages; the
+        // subset "a-b" pairs column a (sentence1) with column b (sentence2).
+        const rows = await readFastSplit(source, spec.dataset.name, split);
+        const [c1, c2] = subset.split("-");
+        col.require(rows, [c1, c2]);
+        return {
+          kind: "bitext",
+          sentence1: rows.map((r, i) => col.str(r, c1, i)),
+          sentence2: rows.map((r, i) => col.str(r, c2, i)),
+        };
       }
       const rows = await subsetRows(spec, source, split, subset);
       return {

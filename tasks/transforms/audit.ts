@@ -69,7 +69,7 @@ export const NO_TRANSFORM: readonly string[] = [
 const STALE =
   "the stored mteb source applies its transform to an older dataset path/revision; mteb 2.20.0 loads a re-uploaded mteb/ dataset whose descriptive stats suggest the transform is baked in; not verified against the 2.20.0 source";
 const PARALLEL =
-  "parallel-subset bitext dataset (one row holds every language); the loader does not load these yet and the source was not audited";
+  "parallel-subset bitext dataset (one row holds every language; the loader pairs language columns by subset name); the source's own transforms were not audited";
 const NOT_INDEXED = "the 2.20.0 source file is not in the searchable mteb index; not audited";
 const UNAUDITED =
   "retrieval-family source not audited yet (retrieval loaders rarely transform; any dataset_transform is not applied)";
