@@ -8,7 +8,7 @@ import { instructionRerankingScores } from "../../metrics/pmrr.js";
 import { evaluateRetrieval, type RetrievalEvaluation } from "../../metrics/retrieval/evaluate.js";
 import { queriesToSearch, rerankFromEmbeddings } from "../../metrics/retrieval/rerank.js";
 import { CORPUS_CHUNK_SIZE, searchCorpus } from "../../metrics/retrieval/search.js";
-import type { QueryMetrics, Run } from "../../metrics/retrieval/types.js";
+import type { Qrels, QueryMetrics, Run } from "../../metrics/retrieval/types.js";
 import type { RetrievalData, TaskData } from "../data.js";
 import { expectData, type RunContext, type ScoreDict, type ScoreValue } from "../runner.js";
 import { corpusText, queryText } from "../text.js";
@@ -111,6 +111,8 @@ function scoreRun(d: RetrievalData, run: Run, ctx: RunContext): ScoreDict {
     skipFirstResult: spec.skipFirstResult,
   });
   const scores = evaluation.scores as Record<string, number>;
+  if (spec.mainScore.startsWith("max_over_subqueries_"))
+    Object.assign(scores, maxOverSubqueries(d.qrels, run, spec.kValues));
   emitQueryItems(evaluation, spec.mainScore, spec.kValues, ctx);
   if (!(spec.mainScore in scores)) {
     throw new EmbevalError(
@@ -148,4 +150,38 @@ function emitQueryItems(
     return row ? (row[family] as readonly number[])[idx] : 0;
   });
   ctx.emitItems({ metric: main, kind: "mean", ids, values });
+}
+
+/**
+ * mteb `max_over_subqueries` (MindSmallReranking): queries grouped by their id minus the last "_" part (in qrels
+ * order), each document scored by its max over the group's subqueries, qrels from the group's last subquery; the
+ * full metric set recomputed and prefixed `max_over_subqueries_`.
+ */
+export function maxOverSubqueries(
+  qrels: Qrels,
+  run: Run,
+  kValues: readonly number[],
+): Record<string, number> {
+  const groups = new Map<string, string[]>();
+  for (const q of qrels.keys()) {
+    const base = q.split("_").slice(0, -1).join("_");
+    const g = groups.get(base);
+    if (g) g.push(q);
+    else groups.set(base, [q]);
+  }
+  const newRun = new Map<string, Map<string, number>>();
+  const newQrels = new Map<string, ReadonlyMap<string, number>>();
+  for (const [base, ids] of groups) {
+    const docs = new Map<string, number>();
+    for (const q of ids) {
+      for (const [doc, score] of run.get(q) ?? new Map<string, number>()) {
+        const prev = docs.get(doc);
+        docs.set(doc, prev === undefined ? score : Math.max(score, prev));
+      }
+    }
+    newRun.set(base, docs);
+    newQrels.set(base, qrels.get(ids[ids.length - 1]) ?? new Map());
+  }
+  const scores = evaluateRetrieval(newQrels, newRun, { kValues }).scores as Record<string, number>;
+  return Object.fromEntries(Object.entries(scores).map(([k, v]) => [`max_over_subqueries_${k}`, v]));
 }
