@@ -4,10 +4,12 @@
  * (sklearn/metrics/pairwise.py, computed in the embeddings' dtype). Float32 results are emulated with Math.fround:
  * torch's norms and row sums follow its AVX2 CPU kernels (`torchSquaredNormF32`, `torchRowSumF32`) and
  * scikit-learn's einsum row norms numpy's SIMD order (`einsumDotF32`), which reproduces mteb's published
- * random-encoder results and the oracle's STS cosines bit for bit; matrix products accumulate in float64 and round once, so
+ * random-encoder results and the oracle's STS cosines bit for bit; matrix products accumulate in float64 and round once
+ * (the register-blocked kernel of kernels/exact-f64.ts, same k order as a plain loop), so
  * BLAS-order differences stay within ~1 float32 ulp (mteb's own runs differ by that much across machines).
  */
 import { EmbevalError } from "./errors.js";
+import { matmulTExact } from "./kernels/exact-f64.js";
 import type { FloatArray, Matrix } from "./matrix.js";
 import { npSumF32 } from "./numeric.js";
 
@@ -82,16 +84,40 @@ export function torchSquaredNormF32(x: ArrayLike<number>, o: number, n: number):
     for (let i = 0; i < n; i++) s = f(s + f(x[o + i] * x[o + i]));
     return s;
   }
-  const acc = new Float32Array(8);
-  for (let l = 0; l < 8; l++) acc[l] = f(x[o + l] * x[o + l]);
+  // the 8 lanes as locals (same arithmetic as an 8-wide accumulator array, without allocating one per row)
+  let c0 = f(x[o] * x[o]);
+  let c1 = f(x[o + 1] * x[o + 1]);
+  let c2 = f(x[o + 2] * x[o + 2]);
+  let c3 = f(x[o + 3] * x[o + 3]);
+  let c4 = f(x[o + 4] * x[o + 4]);
+  let c5 = f(x[o + 5] * x[o + 5]);
+  let c6 = f(x[o + 6] * x[o + 6]);
+  let c7 = f(x[o + 7] * x[o + 7]);
   let d = 8;
-  for (; d < n - (n % 8); d += 8)
-    for (let l = 0; l < 8; l++) acc[l] = f(acc[l] + f(x[o + d + l] * x[o + d + l]));
-  for (let l = 0; d + l < n; l++) acc[l] = f(acc[l] + f(x[o + d + l] * x[o + d + l]));
-  const a0 = f(acc[0] + acc[4]);
-  const a1 = f(acc[1] + acc[5]);
-  const a2 = f(acc[2] + acc[6]);
-  const a3 = f(acc[3] + acc[7]);
+  for (; d < n - (n % 8); d += 8) {
+    const p = o + d;
+    c0 = f(c0 + f(x[p] * x[p]));
+    c1 = f(c1 + f(x[p + 1] * x[p + 1]));
+    c2 = f(c2 + f(x[p + 2] * x[p + 2]));
+    c3 = f(c3 + f(x[p + 3] * x[p + 3]));
+    c4 = f(c4 + f(x[p + 4] * x[p + 4]));
+    c5 = f(c5 + f(x[p + 5] * x[p + 5]));
+    c6 = f(c6 + f(x[p + 6] * x[p + 6]));
+    c7 = f(c7 + f(x[p + 7] * x[p + 7]));
+  }
+  const tail = n - d;
+  const p = o + d;
+  if (tail > 0) c0 = f(c0 + f(x[p] * x[p]));
+  if (tail > 1) c1 = f(c1 + f(x[p + 1] * x[p + 1]));
+  if (tail > 2) c2 = f(c2 + f(x[p + 2] * x[p + 2]));
+  if (tail > 3) c3 = f(c3 + f(x[p + 3] * x[p + 3]));
+  if (tail > 4) c4 = f(c4 + f(x[p + 4] * x[p + 4]));
+  if (tail > 5) c5 = f(c5 + f(x[p + 5] * x[p + 5]));
+  if (tail > 6) c6 = f(c6 + f(x[p + 6] * x[p + 6]));
+  const a0 = f(c0 + c4);
+  const a1 = f(c1 + c5);
+  const a2 = f(c2 + c6);
+  const a3 = f(c3 + c7);
   return f(f(a0 + a2) + f(a1 + a3));
 }
 
@@ -132,22 +158,11 @@ export function torchNormalize(m: Matrix, precision: Precision = "float32"): Mat
   return { rows, cols, data: out };
 }
 
-/** a @ bᵀ with float64 accumulation, stored in `precision` (rows of a × rows of b, row-major). */
+/** a @ bᵀ with float64 accumulation in k order, stored in `precision` (rows of a × rows of b, row-major). */
 function matmulT(a: Matrix, b: Matrix, precision: Precision): FloatArray {
   checkSameCols(a, b);
-  const d = a.cols;
   const out = precision === "float32" ? new Float32Array(a.rows * b.rows) : new Float64Array(a.rows * b.rows);
-  const ad = a.data;
-  const bd = b.data;
-  for (let i = 0; i < a.rows; i++) {
-    const ao = i * d;
-    for (let j = 0; j < b.rows; j++) {
-      const bo = j * d;
-      let s = 0;
-      for (let k = 0; k < d; k++) s += ad[ao + k] * bd[bo + k];
-      out[i * b.rows + j] = s;
-    }
-  }
+  matmulTExact(a.data, a.rows, b.data, b.rows, a.cols, out);
   return out;
 }
 

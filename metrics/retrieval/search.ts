@@ -2,17 +2,41 @@
  * Exact full-corpus search as mteb's SearchEncoderWrapper does it (mteb/models/search_wrappers.py `search`): the
  * corpus in chunks of 50,000 documents; per chunk `similarity(Q, chunk)` in float32 and `torch.topk(min(top_k+1,
  * chunk))`; each (score, corpus_id) heappush-ed (below capacity) or heappushpop-ed into a per-query min-heap of
- * `top_k`, so at a tie on the cut the larger corpus id survives; results in heap array order.
+ * `top_k`, so at a tie on the cut the larger corpus id survives; results in heap array order. The corpus streams one
+ * chunk at a time and queries go in blocks, so memory is O(queries × top_k + chunk × (dim + query block)).
  */
 import { EmbevalError } from "../errors.js";
+import {
+  blockTopk,
+  type ChunkOperand,
+  type ExactRowsKernel,
+  exactScoreRows,
+  nanError,
+  type Operand,
+  rowNorms,
+  tiedRowsTopk,
+} from "../kernels/block-topk.js";
+import { type GemmKernel, onnxGemm, onnxGemmF64 } from "../kernels/onnx-gemm.js";
 import { type Matrix, matrix } from "../matrix.js";
-import { type SimilarityFn, similarityMatrix } from "../similarity.js";
-import { type HeapItem, heappush, heappushpop } from "./heapq.js";
-import { torchTopkIndices } from "./torch-topk.js";
+import { type SimilarityFn, torchNormalize } from "../similarity.js";
+import { type HeapItem, heapLess, heappush, heappushpop } from "./heapq.js";
 import type { Run } from "./types.js";
 
 /** mteb's corpus_chunk_size. */
 export const CORPUS_CHUNK_SIZE = 50_000;
+
+/**
+ * The product kernel; every choice returns the same run (ids, float32 scores, insertion order) as "js":
+ * "js" = the exact float64-accumulating JS kernel (kernels/exact-f64.ts); "onnx" = onnxruntime's float32 Gemm, then
+ * exact rescoring of the candidates within its error bound of each cut, rows with exact ties redone exactly via
+ * float64 Gemm; "onnx-f64" = float64 Gemm with certified rounding for every score (faster than "onnx" only for
+ * large top_k, if at all); "auto" = "onnx" from `AUTO_ONNX_MACS` multiply-adds per chunk, else "js". Without
+ * onnxruntime-node every choice runs "js".
+ */
+export type SearchKernel = "auto" | "onnx" | "onnx-f64" | "js";
+
+/** Work (queries × chunk docs × dim) from which "auto" uses onnxruntime. */
+export const AUTO_ONNX_MACS = 2 ** 24;
 
 /** Inputs of `searchCorpus`; rows align with the id lists. */
 export interface SearchInput {
@@ -24,6 +48,39 @@ export interface SearchInput {
   readonly topK: number;
   readonly similarity: SimilarityFn;
   readonly chunkSize?: number;
+  /** Default "auto". */
+  readonly kernel?: SearchKernel;
+  /** Queries per product block (default 512 on onnxruntime, 64 in JS): scores held at once = block × chunk. */
+  readonly queryBlock?: number;
+}
+
+/** Float32 operand of the product: torch cos_sim normalises rows in float32, dot_score casts to float32. */
+function operand(m: Matrix, fn: SimilarityFn): Operand {
+  if (fn === "cosine") return torchNormalize(m, "float32") as Operand;
+  const data = m.data instanceof Float32Array ? m.data : Float32Array.from(m.data);
+  return { rows: m.rows, cols: m.cols, data };
+}
+
+async function pickKernel(kind: SearchKernel, macs: number): Promise<GemmKernel | undefined> {
+  if (kind === "js" || (kind === "auto" && macs < AUTO_ONNX_MACS)) return undefined;
+  return onnxGemm();
+}
+
+/** The float64 Gemm for tie rows, widening the chunk to float64 only when first needed. */
+async function widening(chunk: Float32Array): Promise<ExactRowsKernel | undefined> {
+  const dgemm = await onnxGemmF64();
+  if (!dgemm) return undefined;
+  let wide: Float64Array | undefined;
+  return {
+    dgemm,
+    chunkF64: () => {
+      if (!wide) {
+        wide = new Float64Array(chunk.length);
+        wide.set(chunk);
+      }
+      return wide;
+    },
+  };
 }
 
 /** Search every query over the whole corpus; returns `{qid: {docid: score}}` in mteb's insertion order. */
@@ -34,7 +91,12 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
     throw new EmbevalError("E_SHAPE_MISMATCH", `${Q.rows} query rows, ${queryIds.length} ids`);
   if (!Number.isInteger(topK) || topK <= 0)
     throw new EmbevalError("E_INVALID_ARGUMENT", `top_k=${topK} must be > 0`);
+  if (!Number.isInteger(chunkSize) || chunkSize <= 0)
+    throw new EmbevalError("E_INVALID_ARGUMENT", `chunk size ${chunkSize} must be a positive integer`);
+  const onNaN = nanError(queryIds);
+  const q = operand(Q, input.similarity);
   const heaps: HeapItem[][] = queryIds.map(() => []);
+  let qNorms: Float64Array | undefined;
   for (let start = 0; start < corpusIds.length; start += chunkSize) {
     const end = Math.min(start + chunkSize, corpusIds.length);
     const C =
@@ -43,27 +105,85 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
         : sliceRows(input.corpusEmbeddings, start, end);
     if (C.rows !== end - start)
       throw new EmbevalError("E_SHAPE_MISMATCH", `chunk ${start}..${end} has ${C.rows} rows`);
+    if (C.cols !== Q.cols)
+      throw new EmbevalError("E_EMBEDDING_DIM", `embedding dims differ: ${Q.cols} vs ${C.cols}`, {
+        hint: "queries and corpus must come from the same model and truncation dim",
+      });
     const n = C.rows;
     const k = Math.min(topK + 1, n);
-    for (let qi = 0; qi < Q.rows; qi++) {
-      const scores = similarityMatrix(input.similarity, sliceRows(Q, qi, qi + 1), C);
-      for (let j = 0; j < n; j++) {
-        if (Number.isNaN(scores[j]))
-          throw new EmbevalError("E_NOT_FINITE", `NaN similarity for query "${queryIds[qi]}"`);
+    const kind = input.kernel ?? "auto";
+    const useF64 = kind === "onnx-f64";
+    const gemm = await pickKernel(useF64 ? "onnx" : kind, Q.rows * n * Q.cols);
+    const cOp = operand(C, input.similarity);
+    let chunk: ChunkOperand = { ...cOp, maxNorm: 0 };
+    let exactRows: ExactRowsKernel | undefined;
+    if (gemm) {
+      qNorms ??= rowNorms(q);
+      chunk = { ...cOp, maxNorm: rowNorms(cOp).reduce((a, b) => Math.max(a, b), 0) };
+      exactRows = await widening(cOp.data);
+    }
+    const block = input.queryBlock ?? (gemm ? 512 : 64);
+    const tied: number[] = [];
+    for (let qs = 0; qs < Q.rows; qs += block) {
+      const count = Math.min(block, Q.rows - qs);
+      const norms = qNorms ?? new Float64Array(0);
+      const f64 =
+        useF64 && exactRows
+          ? (s0: number, c0: number) =>
+              exactScoreRows(
+                q,
+                Array.from({ length: c0 }, (_, i) => s0 + i),
+                chunk,
+                norms,
+                exactRows,
+              )
+          : undefined;
+      const heapMins = new Float64Array(count);
+      for (let r = 0; r < count; r++) {
+        const h = heaps[qs + r];
+        heapMins[r] = h.length >= topK ? h[0][0] : Number.NaN;
       }
-      const heap = heaps[qi];
-      for (const j of torchTopkIndices(scores, k)) {
-        const item: HeapItem = [scores[j], corpusIds[start + j]];
-        if (heap.length < topK) heappush(heap, item);
-        else heappushpop(heap, item);
+      const tops = await blockTopk(q, qs, count, chunk, k, f64 ? undefined : gemm, norms, onNaN, {
+        exactScores: f64,
+        heapMins,
+      });
+      for (let r = 0; r < count; r++) {
+        const top = tops[r];
+        if (top) pushAll(heaps[qs + r], top.positions, top.scores, corpusIds, start, topK);
+        else tied.push(qs + r);
       }
+    }
+    // rows left for the exact path (ties); each query's heap is separate, so deferring them within the chunk is safe
+    if (tied.length > 0) {
+      const tops = await tiedRowsTopk(q, tied, chunk, k, qNorms ?? new Float64Array(0), onNaN, exactRows);
+      tied.forEach((qi, t) => {
+        pushAll(heaps[qi], tops[t].positions, tops[t].scores, corpusIds, start, topK);
+      });
     }
   }
   const run = new Map<string, ReadonlyMap<string, number>>();
-  queryIds.forEach((q, i) => {
-    run.set(q, new Map(heaps[i].map(([s, d]) => [d, s])));
+  queryIds.forEach((qid, i) => {
+    run.set(qid, new Map(heaps[i].map(([s, d]) => [d, s])));
   });
   return run;
+}
+
+/** mteb's loop over one chunk's topk: heappush below capacity, else heappushpop (skipping items it would reject). */
+function pushAll(
+  heap: HeapItem[],
+  positions: readonly number[],
+  scores: readonly number[],
+  corpusIds: readonly string[],
+  start: number,
+  topK: number,
+): void {
+  for (let c = 0; c < positions.length; c++) {
+    const s = scores[c];
+    if (heap.length >= topK && s < heap[0][0]) continue; // heappushpop would return the item unchanged
+    const item: HeapItem = [s, corpusIds[start + positions[c]]];
+    if (heap.length < topK) heappush(heap, item);
+    else if (heapLess(heap[0], item)) heappushpop(heap, item);
+  }
 }
 
 function sliceRows(m: Matrix, start: number, end: number): Matrix {
