@@ -91,10 +91,15 @@ export function weightedPrf(
 export function scoreBitext(
   e1: Matrix,
   e2: Matrix,
-  opts: { similarityFn: SimilarityFn; gold?: ReadonlyArray<readonly [number, number]> },
+  opts: {
+    similarityFn: SimilarityFn;
+    gold?: ReadonlyArray<readonly [number, number]>;
+    /** Nearest neighbours computed elsewhere (kernels/nearest.ts gives the same indices faster). */
+    predictions?: Int32Array;
+  },
 ): { scores: BitextScores; predictions: Int32Array } {
   if (e1.rows === 0) throw new EmbevalError("E_EMPTY_INPUT", "bitext mining needs at least one sentence");
-  const predictions = nearestNeighbours(e1, e2, opts.similarityFn);
+  const predictions = opts.predictions ?? nearestNeighbours(e1, e2, opts.similarityFn);
   let labels: ArrayLike<number>;
   if (opts.gold) {
     const gold = opts.gold;

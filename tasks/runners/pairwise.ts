@@ -2,6 +2,7 @@
 
 import { scoreBitext } from "../../metrics/bitext.js";
 import { EmbevalError } from "../../metrics/errors.js";
+import { nearestNeighboursFast } from "../../metrics/kernels/nearest.js";
 import { scorePairClassification } from "../../metrics/pair.js";
 import { sklearnPairedCosine } from "../../metrics/similarity.js";
 import { scoreSts } from "../../metrics/sts.js";
@@ -58,7 +59,8 @@ export async function runBitext(data: TaskData, ctx: RunContext): Promise<ScoreD
   const d = expectData(data, "bitext", spec.name);
   const e1 = await ctx.encode({ texts: d.sentence1, role: "symmetric", split: ctx.split });
   const e2 = await ctx.encode({ texts: d.sentence2, role: "symmetric", split: ctx.split });
-  const { scores } = scoreBitext(e1, e2, { similarityFn: ctx.similarity, gold: d.gold });
+  const predictions = await nearestNeighboursFast(e1, e2, ctx.similarity);
+  const { scores } = scoreBitext(e1, e2, { similarityFn: ctx.similarity, gold: d.gold, predictions });
   return { ...scores, main_score: scores[spec.mainScore] };
 }
 
