@@ -111,6 +111,7 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
     threads: int("threads", flags.threads),
     endpoints: flags.endpoint,
     maxTokens: int("max-tokens", flags.maxTokens),
+    hubCacheDir: flags.cache,
   });
   const plan = await planRun(work, embedder, {
     batchSize: int("batch-size", flags.batchSize) ?? 32,

@@ -2,11 +2,12 @@
  * `--model` → an Embedder. Heavy backends are imported only when chosen (onnxruntime-node loads lazily).
  * Specs: `random`; `onnx:<dir>` or a local folder with .onnx files; `openai:<model>`; `tei:<url>`;
  * `static:<path>` (GloVe/word2vec text or a model2vec folder); `bm25` (a lexical search backend for retrieval tasks).
- * Hub model ids are not runnable yet.
+ * `org/name[@revision]` (a Hub model's ONNX export, fetched into the shared Hugging Face cache).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { EmbevalError } from "../errors.js";
+import { fetchHubOnnxModel, parseHubModelSpec } from "./hub-model.js";
 import type { Embedder } from "./types.js";
 
 /** Options shared by the backends that use them. */
@@ -18,6 +19,8 @@ export interface ModelOptions {
   endpoints?: readonly string[];
   /** Token limit override for local models (`--max-tokens`). */
   maxTokens?: number;
+  /** Hugging Face hub cache folder for Hub model ids (default from HF_HUB_CACHE / HF_HOME). */
+  hubCacheDir?: string;
 }
 
 function hasOnnx(dir: string): boolean {
@@ -67,9 +70,23 @@ export async function createEmbedder(spec: string, opts: ModelOptions = {}): Pro
       hint: "export the model to ONNX (sentence-transformers or Optimum layout) or pass onnx:<dir>",
     });
   }
-  if (/^[\w.-]+\/[\w.-]+(@[\w.-]+)?$/.test(spec)) {
-    throw new EmbevalError("E_UNSUPPORTED", `Hub model ids (${spec}) are not downloaded yet`, {
-      hint: "download the ONNX export and pass its folder, or serve it with TEI and use tei:<url>",
+  const hub = parseHubModelSpec(spec);
+  if (hub) {
+    const [{ createHubClient }, { createOnnxEmbedder }] = await Promise.all([
+      import("../data/hub/index.js"),
+      import("./onnx/index.js"),
+    ]);
+    const client = createHubClient({ cacheDir: opts.hubCacheDir });
+    const { dir, file, commit } = await fetchHubOnnxModel(client, hub.id, hub.revision);
+    return createOnnxEmbedder({
+      dir,
+      file,
+      id: hub.id,
+      revision: commit,
+      device: opts.device,
+      threads: opts.threads,
+      batchSize: opts.batchSize,
+      maxTokens: opts.maxTokens,
     });
   }
   throw new EmbevalError("E_INVALID_ARGUMENT", `unknown model "${spec}"`, {

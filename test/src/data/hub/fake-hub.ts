@@ -10,7 +10,7 @@ export interface FakeFile {
   lfs: boolean;
 }
 
-/** A fake dataset repo with one commit on `main`. */
+/** A fake dataset or model repo with one commit on `main`. */
 export interface FakeRepo {
   id: string;
   commit: string;
@@ -122,8 +122,9 @@ export async function startFakeHub(repos: FakeRepo[], opts: { token?: string } =
     if (opts.token !== undefined && req.headers.authorization !== `Bearer ${opts.token}`) {
       return res.writeHead(401, { "X-Error-Code": "RepoNotFound" }).end("unauthorized");
     }
-    const api = /^\/api\/datasets\/([^/]+\/[^/]+)\/revision\/([^/]+)$/.exec(path);
-    const resolve = /^\/datasets\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(path);
+    // Datasets live under /datasets/ and /api/datasets/; model repos without the prefix and under /api/models/.
+    const api = /^\/api\/(?:datasets|models)\/([^/]+\/[^/]+)\/revision\/([^/]+)$/.exec(path);
+    const resolve = /^\/(?:datasets\/)?([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(path);
     const m = api ?? resolve;
     if (m === null) return res.writeHead(404).end("no route");
     const renamed = repos.find((r) => r.renamedFrom === m[1]);
