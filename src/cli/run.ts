@@ -9,8 +9,9 @@ import { EmbevalError } from "../errors.js";
 import { cachedWork } from "../pipeline/cached.js";
 import { evaluate, type OverwriteStrategy } from "../pipeline/evaluate.js";
 import { selectWork, type TaskWork } from "../pipeline/work.js";
-import type { CliIo } from "./io.js";
+import { type CliIo, processIo } from "./io.js";
 import { planRun } from "./plan.js";
+import { terminalEncodeProgress } from "./progress.js";
 import { renderTable } from "./table.js";
 
 /** Raw flags as commander gives them. */
@@ -139,6 +140,7 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
       quantize,
       cache,
       log: (line) => io.err(`${line}\n`),
+      onEncodeProgress: io === processIo ? terminalEncodeProgress() : undefined,
     });
     // One row per task (and dim): mteb's task score = flat mean of main_score over the (split, subset) pairs.
     const byTask = new Map<string, { task: string; dim: number; scores: number[] }>();

@@ -43,6 +43,8 @@ export interface Embedder {
   promptFor(ctx: EncodeContext): string | undefined;
   /** Embed texts; returns `texts.length × info.dim` float32 values, row-major. Rejects NaN/Inf with E_NOT_FINITE. */
   embed(texts: readonly string[], ctx: EncodeContext, signal?: AbortSignal): Promise<Float32Array>;
+  /** Cumulative tokens fed to the model (backends that tokenize locally), for tokens/s in progress output. */
+  readonly usage?: { readonly tokens: number };
   /** Lexical search backends (BM25) rank documents instead of embedding them; retrieval runners use this. */
   readonly search?: SearchFn;
   /** Release sessions, sockets, worker threads. */

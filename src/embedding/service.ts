@@ -35,7 +35,8 @@ export interface ServiceOptions {
   taskType?: TaskType;
   batchSize: number;
   signal?: AbortSignal;
-  onBatch?: (done: number, total: number) => void;
+  /** After each batch: texts done / total of the current request, and tokens so far when the embedder counts them. */
+  onBatch?: (done: number, total: number, tokens?: number) => void;
   /** A disk cache shared across tasks and runs; vectors are looked up there first and stored after each batch. */
   cache?: EmbeddingCache;
 }
@@ -108,7 +109,7 @@ export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
       const kept = disk && ns ? await disk.put(ns, batch, out) : out;
       for (let i = 0; i < batch.length; i++)
         cache.set(keyOf(batch[i], ctx), kept.slice(i * dim, (i + 1) * dim));
-      opts.onBatch?.(Math.min(start + opts.batchSize, order.length), order.length);
+      opts.onBatch?.(Math.min(start + opts.batchSize, order.length), order.length, embedder.usage?.tokens);
     }
     const data = new Float32Array(req.texts.length * dim);
     req.texts.forEach((t, i) => {

@@ -44,6 +44,8 @@ export interface EvaluateConfig {
   /** The embedding disk cache (vectors looked up before encoding, stored per batch; resumes a killed run). */
   cache?: EmbeddingCache;
   log?: (line: string) => void;
+  /** Called after every encoded batch (a progress bar); without it, progress goes to `log` every 5 s. */
+  onEncodeProgress?: (p: EncodeProgress) => void;
   signal?: AbortSignal;
 }
 
@@ -70,24 +72,46 @@ function entryOf(scores: ScoreDict, subset: string, languages: readonly string[]
 }
 
 /** Progress of one encode request: texts done, rate and ETA, at most every 5 s (and at the end of long requests). */
-function encodeProgress(task: string, log: (line: string) => void): (done: number, total: number) => void {
+function encodeProgress(
+  task: string,
+  log: (line: string) => void,
+  onProgress?: (p: EncodeProgress) => void,
+): (done: number, total: number, tokens?: number) => void {
   let start = 0;
   let last = 0;
-  return (done, total) => {
+  let tokens0 = 0;
+  return (done, total, tokens) => {
     const now = performance.now();
     if (start === 0) {
       start = now - 1;
       last = now;
+      tokens0 = tokens ?? 0;
     }
     const elapsed = (now - start) / 1000;
-    if (now - last >= 5000 || (done === total && elapsed > 5)) {
+    const rate = done / elapsed;
+    const tokenRate = tokens === undefined ? undefined : (tokens - tokens0) / elapsed;
+    const eta = (total - done) / Math.max(rate, 1e-9);
+    onProgress?.({ task, done, total, textsPerSecond: rate, tokensPerSecond: tokenRate, etaSeconds: eta });
+    if (!onProgress && (now - last >= 5000 || (done === total && elapsed > 5))) {
       last = now;
-      const rate = done / elapsed;
-      const eta = (total - done) / Math.max(rate, 1e-9);
-      log(`${task}: encoded ${done}/${total} texts, ${rate.toFixed(0)} texts/s, ETA ${eta.toFixed(0)} s`);
+      const tok = tokenRate === undefined ? "" : `, ${tokenRate.toFixed(0)} tokens/s`;
+      log(
+        `${task}: encoded ${done}/${total} texts, ${rate.toFixed(0)} texts/s${tok}, ETA ${eta.toFixed(0)} s`,
+      );
     }
     if (done === total) start = 0;
   };
+}
+
+/** One encode request's progress, for a progress bar. */
+export interface EncodeProgress {
+  task: string;
+  done: number;
+  total: number;
+  textsPerSecond: number;
+  /** Undefined when the embedder does not count tokens (HTTP APIs, random). */
+  tokensPerSecond: number | undefined;
+  etaSeconds: number;
 }
 
 /** Wrap an encode function so each call's embeddings are quantized as mteb's CompressionWrapper does. */
@@ -156,7 +180,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
       batchSize: config.batchSize ?? 32,
       signal: config.signal,
       cache: config.cache,
-      onBatch: encodeProgress(spec.name, log),
+      onBatch: encodeProgress(spec.name, log, config.onEncodeProgress),
     });
     for (const target of targets) {
       const t0 = performance.now();

@@ -176,11 +176,13 @@ export async function createOnnxEmbedder(opts: OnnxEmbedderOptions): Promise<Onn
     const promptLengths = new Map<string, number>();
     let closed = false;
 
+    const usage = { tokens: 0 };
     return {
       info,
       detected: det,
       promptFor: (ctx) => resolvePrompt(prompts, defaultPromptName, ctx),
       adapterFor,
+      usage,
       async embed(texts, ctx, signal) {
         aborted(signal);
         if (closed) throw new EmbevalError("E_CONFIG", "the ONNX embedder was closed");
@@ -192,6 +194,7 @@ export async function createOnnxEmbedder(opts: OnnxEmbedderOptions): Promise<Onn
           promptLength = promptLengths.get(prompt) ?? 0;
         }
         const tokens = await tokenizer.encode(prompt === undefined ? texts : texts.map((t) => prompt + t));
+        for (const t of tokens) usage.tokens += t.ids.length;
         const order = tokens
           .map((_, i) => i)
           .sort((a, b) => tokens[b].ids.length - tokens[a].ids.length || a - b);
