@@ -92,6 +92,23 @@ describe("evaluate", () => {
     expect(existsSync(join(out, "mteb__baseline-random-encoder", "1", "STSBenchmark.json"))).toBe(false);
   });
 
+  it("an embedder returning NaN is E_NOT_FINITE and leaves no result file", async () => {
+    const out = mkdtempSync(join(tmpdir(), "embeval-nan-"));
+    const base = createRandomEmbedder();
+    const nan: Embedder = {
+      ...base,
+      async embed(texts, ctx) {
+        const v = await base.embed(texts, ctx);
+        v[5] = Number.NaN;
+        return v;
+      },
+    };
+    await expect(
+      evaluate({ work: selectWork({ tasks: ["SICK-R"] }), embedder: nan, output: out, source }),
+    ).rejects.toMatchObject({ code: "E_NOT_FINITE" });
+    expect(existsSync(join(out, "mteb__baseline-random-encoder", "1", "SICK-R.json"))).toBe(false);
+  });
+
   it("an unknown task is E_TASK_NOT_FOUND with a suggestion; a split the dataset lacks is E_DATASET_MISSING", async () => {
     expect(() => selectWork({ tasks: ["STSBenchmarc"] })).toThrowError(
       expect.objectContaining({ code: "E_TASK_NOT_FOUND", hint: expect.stringContaining("STSBenchmark") }),
