@@ -60,3 +60,19 @@ export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
 export function isFloat32(m: Matrix): boolean {
   return m.data instanceof Float32Array;
 }
+
+/** Both matrices have the same number of columns (E_EMBEDDING_DIM otherwise). */
+export function checkSameCols(a: Matrix, b: Matrix): void {
+  if (a.cols !== b.cols) {
+    throw new EmbevalError("E_EMBEDDING_DIM", `embedding dims differ: ${a.cols} vs ${b.cols}`, {
+      hint: "both sides must come from the same model and truncation dim",
+    });
+  }
+}
+
+/** Same columns and rows, as paired scores need (E_SHAPE_MISMATCH otherwise). */
+export function checkSameRows(a: Matrix, b: Matrix): void {
+  checkSameCols(a, b);
+  if (a.rows !== b.rows)
+    throw new EmbevalError("E_SHAPE_MISMATCH", `paired inputs have ${a.rows} and ${b.rows} rows`);
+}
