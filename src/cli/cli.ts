@@ -118,6 +118,15 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     )
     .option("-f, --format <format>", "md | json | html", "md")
     .option("--languages <method>", "per-language recipe: mteb | paper")
+    .option(
+      "--check-against <csv>",
+      "check every printed cell of a paper's tables CSV against the results (md | json)",
+    )
+    .option(
+      "--legend <json>",
+      "column legend of the paper's tables (default: column-legend.json next to the CSV)",
+    )
+    .option("--rows <json>", "paper row label → model map (default: row-models.json next to the CSV)")
     .option("-o, --out <file>", "write the report here instead of stdout")
     .action(async (opts: ReportFlags) => setCode(await runReport(io, opts)));
 

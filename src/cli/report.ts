@@ -2,8 +2,12 @@
  * `embeval report`: reads mteb results trees, aggregates a benchmark like the mteb leaderboard, prints markdown,
  * JSON or a self-contained HTML page; `--languages mteb|paper` picks the per-language recipe.
  */
-import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { EmbevalError } from "../errors.js";
+import { checkAgainst } from "../reports/check-against.js";
+import { parseLegend, parsePaperTables, parseRowModels } from "../reports/check-against-paper.js";
+import { renderCheckJson, renderCheckMarkdown } from "../reports/check-against-render.js";
 import { renderHtmlReport } from "../reports/html.js";
 import { renderJsonReport } from "../reports/json.js";
 import { renderMarkdownReport } from "../reports/markdown.js";
@@ -24,6 +28,12 @@ export interface ReportFlags {
   out?: string;
   /** Per-language recipe: mteb (default for md/html) | paper; JSON carries `languages` only when given. */
   languages?: string;
+  /** A paper's tables CSV (table,row,column,paper_cell,dagger) to check every printed cell against. */
+  checkAgainst?: string;
+  /** Column legend of the paper's tables (default: column-legend.json next to the CSV). */
+  legend?: string;
+  /** Paper row label → mteb model name (default: row-models.json next to the CSV). */
+  rows?: string;
 }
 
 const FORMATS = ["md", "json", "html"];
@@ -46,6 +56,43 @@ function render(
   return renderHtmlReport(agg, { languages, languageMethod: m, curves: dimensionCurves(tree, agg) });
 }
 
+async function readPaperFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    throw new EmbevalError("E_INVALID_ARGUMENT", `cannot read the ${what} ${path}`, {
+      hint: "pass --check-against <tables.csv> (with --legend/--rows when they are not next to it)",
+      cause: e,
+    });
+  }
+}
+
+async function runCheckAgainst(io: CliIo, flags: ReportFlags, csv: string): Promise<number> {
+  if (flags.format !== "md" && flags.format !== "json") {
+    throw new EmbevalError("E_INVALID_ARGUMENT", `--check-against prints md or json, got "${flags.format}"`, {
+      hint: "use --format md or --format json",
+    });
+  }
+  const csvPath = resolve(csv);
+  const legendPath = resolve(flags.legend ?? join(dirname(csvPath), "column-legend.json"));
+  const rowsPath = resolve(flags.rows ?? join(dirname(csvPath), "row-models.json"));
+  const cells = parsePaperTables(await readPaperFile(csvPath, "tables CSV"));
+  const legend = parseLegend(JSON.parse(await readPaperFile(legendPath, "column legend")));
+  const rowModels = parseRowModels(JSON.parse(await readPaperFile(rowsPath, "row-models map")));
+  const models = [...new Set(Object.values(rowModels).filter((m): m is string => m !== null))];
+  const tree = await readResultTree(
+    (flags.results ?? []).map((r) => resolve(r)),
+    { models },
+  );
+  const report = checkAgainst(tree, cells, legend, rowModels);
+  const text = flags.format === "json" ? renderCheckJson(report) : renderCheckMarkdown(report);
+  if (flags.out) {
+    await writeFileAtomic(resolve(flags.out), text);
+    io.err(`wrote ${flags.out}\n`);
+  } else io.out(text);
+  return 0;
+}
+
 /** Runs the command; resolves to the exit code (0; failures throw coded EmbevalErrors). */
 export async function runReport(io: CliIo, flags: ReportFlags): Promise<number> {
   if (!flags.results || flags.results.length === 0) {
@@ -53,6 +100,7 @@ export async function runReport(io: CliIo, flags: ReportFlags): Promise<number> 
       hint: "point it at an mteb results tree (<org>__<model>/<revision>/<Task>.json)",
     });
   }
+  if (flags.checkAgainst) return runCheckAgainst(io, flags, flags.checkAgainst);
   if (!flags.benchmark) {
     throw new EmbevalError("E_INVALID_ARGUMENT", "--benchmark <name> is required", {
       hint: 'e.g. --benchmark "MTEB(eng, v2)"; `embeval list suites` lists them',
