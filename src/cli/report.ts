@@ -11,6 +11,7 @@ import { renderCheckJson, renderCheckMarkdown } from "../reports/check-against-r
 import { renderHtmlReport } from "../reports/html.js";
 import { renderJsonReport } from "../reports/json.js";
 import { renderMarkdownReport } from "../reports/markdown.js";
+import { splitRows, splitSection } from "../reports/splits.js";
 import { dimensionCurves } from "../reports/svg/dims.js";
 import { aggregateBenchmark, benchmarkTaskDefs, benchmarkTaskFiles } from "../results/aggregate.js";
 import { type LanguageMethod, languageTable, parseLanguageMethod } from "../results/per-language-paper.js";
@@ -52,7 +53,10 @@ function render(
     );
   const m = method ?? "mteb";
   const languages = languageTable(tree, benchmark, m);
-  if (format === "md") return renderMarkdownReport(agg, languages, m);
+  if (format === "md") {
+    const splits = splitSection(splitRows(tree, agg));
+    return renderMarkdownReport(agg, languages, m) + (splits ? `\n${splits}\n` : "");
+  }
   return renderHtmlReport(agg, { languages, languageMethod: m, curves: dimensionCurves(tree, agg) });
 }
 
