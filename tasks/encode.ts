@@ -1,6 +1,6 @@
 /** What a runner asks of the embedding service: texts with a role; the service knows the task and model. */
 import type { Matrix } from "../metrics/matrix.js";
-import type { TaskType } from "./types.js";
+import type { TaskPrompt, TaskType } from "./types.js";
 
 /** mteb's `prompt_type`: "query" / "document", or None for symmetric tasks (STS, classification, clustering...). */
 export type Role = "query" | "document" | "symmetric";
@@ -10,6 +10,8 @@ export interface EncodeContext {
   role: Role;
   taskName?: string;
   taskType?: TaskType;
+  /** The task's metadata prompt (mteb `task_metadata.prompt`), for instruction-following models. */
+  taskPrompt?: TaskPrompt;
 }
 
 /** One encode call of a runner (mteb calls `encode` once per such request). */

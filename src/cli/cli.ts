@@ -67,6 +67,15 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       "binary | int8 | int4 | float8_e4m3fn | float8_e5m2 (mteb CompressionWrapper)",
     )
     .option("--max-tokens <n>", "truncate inputs of local models to n tokens")
+    .option("--prompts <json>", "model prompts file: task name / task type / query|document keys → prompt")
+    .option(
+      "--instruction-template <t>",
+      'instruction model: e.g. "Instruct: {instruction}\\nQuery: " (task prompts applied)',
+    )
+    .option(
+      "--instructions-on-documents",
+      "also give documents the instruction (mteb apply_instruction_to_passages)",
+    )
     .option("--dry-run", "print per task: texts, estimated tokens, cache size and an ETA; run nothing")
     .option("-o, --output <dir>", "results folder (mteb layout)", "results")
     .option("--cache <dir>", "Hugging Face hub cache folder (default from HF_HUB_CACHE / HF_HOME)")

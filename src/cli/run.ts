@@ -1,9 +1,11 @@
 /** `embeval run` (= `npm run eval`): flags → selection, model, evaluate(); prints progress and a table of main scores. */
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { QUANTIZATION_KINDS, type QuantizationKind } from "../../metrics/quantize.js";
 import { createHubClient } from "../data/hub/index.js";
 import { hubSource } from "../data/source.js";
 import { createEmbedder } from "../embedders/factory.js";
+import { withInstructions } from "../embedders/instruct.js";
 import { type CacheFlags, cacheFromFlags } from "../embedding/open-cache.js";
 import { EmbevalError } from "../errors.js";
 import { cachedWork } from "../pipeline/cached.js";
@@ -35,6 +37,9 @@ export interface RunFlags extends CacheFlags {
   endpoint?: string[];
   dryRun?: boolean;
   maxTokens?: string;
+  prompts?: string;
+  instructionTemplate?: string;
+  instructionsOnDocuments?: boolean;
 }
 
 const list = (v?: string) =>
@@ -61,6 +66,29 @@ function oneOf<T extends string>(name: string, v: string, allowed: readonly T[])
     );
   }
   return v as T;
+}
+
+/** A prompts JSON file: an object of string values (task name / task type / role keys). */
+async function readPrompts(path: string): Promise<Record<string, string>> {
+  let v: unknown;
+  try {
+    v = JSON.parse(await readFile(path, "utf8"));
+  } catch (e) {
+    throw new EmbevalError("E_CONFIG", `cannot read prompts from ${path}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  if (
+    v === null ||
+    typeof v !== "object" ||
+    Array.isArray(v) ||
+    Object.values(v).some((x) => typeof x !== "string")
+  ) {
+    throw new EmbevalError("E_CONFIG", `${path}: prompts must be a JSON object of strings`, {
+      hint: '{"query": "query: ", "Retrieval-document": "passage: ", "STS": "..."}',
+    });
+  }
+  return v as Record<string, string>;
 }
 
 /** Run the command; resolves to the exit code. */
@@ -106,14 +134,25 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
       throw new EmbevalError("E_INVALID_ARGUMENT", "the filters leave no task, split or subset to run");
   }
   const cache = cacheFromFlags(flags, (line) => io.err(`${line}\n`));
-  const embedder = await createEmbedder(flags.model, {
+  const prompts = flags.prompts === undefined ? undefined : await readPrompts(flags.prompts);
+  const base = await createEmbedder(flags.model, {
     batchSize: int("batch-size", flags.batchSize),
     device,
     threads: int("threads", flags.threads),
     endpoints: flags.endpoint,
     maxTokens: int("max-tokens", flags.maxTokens),
     hubCacheDir: flags.cache,
+    // With an instruction template the prompts are the model's instruction overrides, not ST-style prefixes.
+    prompts: flags.instructionTemplate === undefined ? prompts : undefined,
   });
+  const embedder =
+    flags.instructionTemplate === undefined
+      ? base
+      : withInstructions(base, {
+          template: flags.instructionTemplate,
+          prompts,
+          applyToDocuments: flags.instructionsOnDocuments === true,
+        });
   const plan = await planRun(work, embedder, {
     batchSize: int("batch-size", flags.batchSize) ?? 32,
     cacheDir: cache?.dir,

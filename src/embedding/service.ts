@@ -7,7 +7,7 @@
  */
 import { type Matrix, matrix } from "../../metrics/matrix.js";
 import type { EncodeContext, EncodeRequest } from "../../tasks/encode.js";
-import type { TaskType } from "../../tasks/types.js";
+import type { TaskPrompt, TaskType } from "../../tasks/types.js";
 import type { Embedder } from "../embedders/types.js";
 import { EmbevalError } from "../errors.js";
 import { namespaceFor } from "./cache-key.js";
@@ -33,6 +33,8 @@ export interface ServiceOptions {
   /** The task (mteb passes its name and type to `encode`; prompts and adapters may depend on them). */
   taskName?: string;
   taskType?: TaskType;
+  /** The task's metadata prompt, passed to instruction-following models. */
+  taskPrompt?: TaskPrompt;
   batchSize: number;
   signal?: AbortSignal;
   /** After each batch: texts done / total of the current request, and tokens so far when the embedder counts them. */
@@ -60,7 +62,12 @@ export function createEmbeddingService(opts: ServiceOptions): EmbeddingService {
   const keyOf = (text: string, ctx: EncodeContext) => `${ctx.role}\u0000${text}`;
 
   async function encode(req: EncodeRequest): Promise<Matrix> {
-    const ctx: EncodeContext = { role: req.role, taskName: opts.taskName, taskType: opts.taskType };
+    const ctx: EncodeContext = {
+      role: req.role,
+      taskName: opts.taskName,
+      taskType: opts.taskType,
+      ...(opts.taskPrompt ? { taskPrompt: opts.taskPrompt } : {}),
+    };
     let missing: string[] = [];
     const seen = new Set<string>();
     for (const t of req.texts) {

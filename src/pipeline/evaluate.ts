@@ -177,6 +177,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
       embedder,
       taskName: spec.name,
       taskType: spec.type,
+      ...(spec.prompt ? { taskPrompt: spec.prompt } : {}),
       batchSize: config.batchSize ?? 32,
       signal: config.signal,
       cache: config.cache,
