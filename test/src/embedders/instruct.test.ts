@@ -7,24 +7,10 @@ import { describe, expect, it } from "vitest";
 import { createHubClient } from "../../../src/data/hub/index.js";
 import { hubSource } from "../../../src/data/source.js";
 import { withInstructions } from "../../../src/embedders/instruct.js";
-import { createRandomEmbedder } from "../../../src/embedders/random.js";
-import type { Embedder } from "../../../src/embedders/types.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
+import { recording } from "../../helpers/embedders.js";
 import { FIXTURE_HF_HOME } from "../../helpers/shared.js";
-
-function recording(): Embedder & { seen: string[] } {
-  const base = createRandomEmbedder();
-  const e = {
-    ...base,
-    seen: [] as string[],
-    async embed(texts: readonly string[], ctx: Parameters<Embedder["embed"]>[1]) {
-      e.seen.push(...texts);
-      return base.embed(texts, ctx);
-    },
-  };
-  return e;
-}
 
 const TEMPLATE = "Instruct: {instruction}\nQuery: ";
 

@@ -3,6 +3,7 @@
  * exactly what was not stored and writes the same result file as an uninterrupted run (float32 and float16); two
  * children writing one cache at once (one of them taking over a cleanly closed shard) leave every vector readable.
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,12 +15,12 @@ import { loadTaskData } from "../../../src/data/load-task.js";
 import { hubSource } from "../../../src/data/source.js";
 import { createRandomEmbedder } from "../../../src/embedders/random.js";
 import { randomEncoderMatrix } from "../../../src/embedders/random-encoder.js";
-import type { Embedder } from "../../../src/embedders/types.js";
 import { namespaceFor, namespaceHash } from "../../../src/embedding/cache-key.js";
 import { type CacheDtype, openEmbeddingCache } from "../../../src/embedding/disk-cache.js";
 import { createEmbeddingService } from "../../../src/embedding/service.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
+import { recording } from "../../helpers/embedders.js";
 import { FIXTURE_HF_HOME } from "../../helpers/shared.js";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
@@ -46,20 +47,6 @@ function exited(p: ChildProcess): Promise<{ code: number | null; signal: string 
 
 const lines = (file: string) =>
   existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
-
-/** The random encoder, recording every text it is asked to embed. */
-function recording(): Embedder & { seen: string[] } {
-  const base = createRandomEmbedder();
-  const e = {
-    ...base,
-    seen: [] as string[],
-    async embed(texts: readonly string[], ctx: Parameters<Embedder["embed"]>[1]) {
-      e.seen.push(...texts);
-      return base.embed(texts, ctx);
-    },
-  };
-  return e;
-}
 
 /** A result file with its two clock fields blanked (mteb writes the run's duration and start time). */
 const withoutClock = (path: string) =>
