@@ -61,11 +61,31 @@ export interface AggregateOptions {
 const REBUILDABLE = "CQADupstackRetrieval";
 
 /** The benchmark's public task instances (splits and subsets already filtered like mteb). */
+/**
+ * embeval report presets derived from mteb benchmarks: the 16 public RTEB(beta) tasks papers used before
+ * SWEbenchCodeRetrieval was added to mteb (e.g. jina-embeddings-v5-text's Table 4).
+ */
+export const REPORT_PRESETS: Readonly<
+  Record<string, { name: string; base: string; exclude: readonly string[] }>
+> = {
+  "rteb-16": { name: "RTEB(beta, 16 public)", base: "RTEB(beta)", exclude: ["SWEbenchCodeRetrieval"] },
+  "RTEB(beta, 16 public)": {
+    name: "RTEB(beta, 16 public)",
+    base: "RTEB(beta)",
+    exclude: ["SWEbenchCodeRetrieval"],
+  },
+};
+
 export function benchmarkTaskDefs(benchmark: string): {
   name: string;
   tasks: TaskDef[];
   hasTaskTypeMean: boolean;
 } {
+  const preset = REPORT_PRESETS[benchmark];
+  if (preset) {
+    const base = benchmarkTaskDefs(preset.base);
+    return { ...base, name: preset.name, tasks: base.tasks.filter((t) => !preset.exclude.includes(t.name)) };
+  }
   let suite: ReturnType<typeof getSuite>;
   try {
     suite = getSuite(benchmark);

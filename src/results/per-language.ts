@@ -5,7 +5,7 @@
  * nulls ignored (row-weighted across tasks), models ordered by a Borda rank over languages.
  */
 import { getSuite } from "../../tasks/suites.js";
-import { benchmarkTaskDefs, bordaRanks } from "./aggregate.js";
+import { benchmarkTaskDefs, bordaRanks, REPORT_PRESETS } from "./aggregate.js";
 import type { ResultTree } from "./tree.js";
 
 /** One model's per-language means (fractions) and its rank. */
@@ -25,7 +25,7 @@ export interface PerLanguageTable {
 /** The per-language table of a benchmark, or null when the benchmark has no language_view. */
 export function perLanguageTable(tree: ResultTree, benchmark: string): PerLanguageTable | null {
   const { name, tasks } = benchmarkTaskDefs(benchmark);
-  const view = getSuite(name).languageView;
+  const view = getSuite(REPORT_PRESETS[benchmark]?.base ?? benchmark).languageView;
   if (view.length === 0) return null;
   const rows: { model: string; scores: Record<string, number | null> }[] = [];
   for (const m of tree.models) {

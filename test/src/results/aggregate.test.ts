@@ -237,3 +237,30 @@ describe("CQADupstackRetrieval rebuild (issue 8 point 2)", () => {
     expect(withFile).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });
+
+describe("report presets", () => {
+  it("rteb-16 = RTEB(beta) without SWEbenchCodeRetrieval reproduces the paper's Table 4 RTEB column", async () => {
+    const { readResultTree } = await import("../../../src/results/tree.js");
+    const { aggregateBenchmark, benchmarkTaskDefs, benchmarkTaskFiles } = await import(
+      "../../../src/results/aggregate.js"
+    );
+    const defs = benchmarkTaskDefs("rteb-16");
+    expect(defs.name).toBe("RTEB(beta, 16 public)");
+    expect(defs.tasks).toHaveLength(benchmarkTaskDefs("RTEB(beta)").tasks.length - 1);
+    expect(defs.tasks.some((t) => t.name === "SWEbenchCodeRetrieval")).toBe(false);
+    const tree = await readResultTree([join(SHARED_DIR, "results")], {
+      tasks: benchmarkTaskFiles("rteb-16", {}),
+    });
+    const agg = aggregateBenchmark(tree, "rteb-16");
+    const printed: Record<string, number> = {
+      "jinaai/jina-embeddings-v5-text-small": 66.84,
+      "jinaai/jina-embeddings-v5-text-nano": 64.08,
+      "Snowflake/snowflake-arctic-embed-l-v2.0": 53.95,
+      "intfloat/multilingual-e5-large-instruct": 54.78,
+    };
+    for (const [model, value] of Object.entries(printed)) {
+      const m = agg.models.find((x) => x.model === model);
+      expect(Math.round((m?.meanTask ?? Number.NaN) * 10000) / 100, model).toBe(value);
+    }
+  });
+});
