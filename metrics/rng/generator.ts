@@ -1,20 +1,10 @@
 /** numpy `Generator(PCG64(SeedSequence(seed)))` = `np.random.default_rng(seed)` (numpy 2.4 `_generator.pyx`, `distributions.c`). */
 import { EmbevalError } from "../errors.js";
 import { PCG64 } from "./pcg64.js";
+import { mask32, permutationOf, shuffleInPlace } from "./shuffle.js";
 
 function badArg(message: string): EmbevalError {
   return new EmbevalError("E_INVALID_ARGUMENT", message);
-}
-
-/** Smallest all-ones mask >= max for max < 2^32 (numpy `gen_mask`). */
-function mask32(max: number): number {
-  let m = max >>> 0;
-  m |= m >>> 1;
-  m |= m >>> 2;
-  m |= m >>> 4;
-  m |= m >>> 8;
-  m |= m >>> 16;
-  return m >>> 0;
 }
 
 const TWO32 = 0x100000000;
@@ -148,21 +138,12 @@ export class Generator {
 
   /** `shuffle(x)` in place: for i = n-1..1, j = random_interval(i), swap. */
   shuffle<T>(x: T[] | Int32Array | Float64Array): void {
-    const a = x as T[];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = this.randomInterval(i);
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    shuffleInPlace(x, (max) => this.randomInterval(max));
   }
 
   /** `permutation(n)` = shuffle(arange(n)). */
   permutation(n: number): Int32Array {
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = i;
-    this.shuffle(out);
-    return out;
+    return permutationOf(n, (max) => this.randomInterval(max));
   }
 
   /** `permutation(array)`: a shuffled copy. */

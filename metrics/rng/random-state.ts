@@ -1,17 +1,7 @@
 /** numpy legacy `np.random.RandomState(seed)` (numpy 2.4 `mtrand.pyx`, `distributions.c`), bit-exact for the methods sklearn and mteb use. */
 import { EmbevalError } from "../errors.js";
 import { MT19937 } from "./mt19937.js";
-
-/** Smallest all-ones mask >= max (numpy `gen_mask`), for max < 2^32. */
-function mask32(max: number): number {
-  let m = max >>> 0;
-  m |= m >>> 1;
-  m |= m >>> 2;
-  m |= m >>> 4;
-  m |= m >>> 8;
-  m |= m >>> 16;
-  return m >>> 0;
-}
+import { mask32, permutationOf, shuffleInPlace } from "./shuffle.js";
 
 function mask64(max: bigint): bigint {
   let m = max;
@@ -107,21 +97,12 @@ export class RandomState {
 
   /** `shuffle(x)` in place: for i = n-1..1, j = random_interval(i), swap. */
   shuffle<T>(x: T[] | Int32Array | Float64Array): void {
-    const a = x as T[];
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = this.randomInterval(i);
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    shuffleInPlace(x, (max) => this.randomInterval(max));
   }
 
   /** `permutation(n)` = shuffle(arange(n)). */
   permutation(n: number): Int32Array {
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = i;
-    this.shuffle(out);
-    return out;
+    return permutationOf(n, (max) => this.randomInterval(max));
   }
 
   /** `choice(n, size, p=p)` with replacement: searchsorted(cumsum(p)/cdf[-1], random_sample(size), "right"). */
