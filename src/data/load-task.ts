@@ -27,6 +27,17 @@ export function selectSubsets(spec: TaskSpec, wanted?: readonly string[]): strin
   return all.filter((s) => wanted.includes(s));
 }
 
+/**
+ * Whether a dataset snapshot holds a subset, from its card's config names: single-subset, fast-loading (one config
+ * with a `lang` column) and parallel-subset tasks read one config; others need the subset's own config (retrieval:
+ * `<subset>-corpus`).
+ */
+export function subsetAvailable(spec: TaskSpec, configNames: ReadonlySet<string>, subset: string): boolean {
+  if (subset === "default" || spec.fastLoading) return true;
+  if (spec.kind === "BitextMining" && spec.parallelSubsets) return true;
+  return configNames.has(subset) || configNames.has(`${subset}-corpus`);
+}
+
 function isMulti(spec: TaskSpec): boolean {
   const subsets = Object.keys(spec.hfSubsets);
   return !(subsets.length === 1 && subsets[0] === "default");

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { listTasks } from "../../tasks/registry/index.js";
 import type { HubClient } from "../data/hub/client.js";
 import { repoFolderName } from "../data/hub/index.js";
+import { subsetAvailable } from "../data/load-task.js";
 import { hubSource } from "../data/source.js";
 import { datasetConfigs } from "../data/splits.js";
 import type { TaskWork } from "./work.js";
@@ -18,9 +19,7 @@ export async function cachedWork(client: HubClient): Promise<TaskWork[]> {
     const configs = new Set(
       (await datasetConfigs(hubSource(client, spec.dataset.path, spec.dataset.revision))).map((c) => c.name),
     );
-    const subsets = Object.keys(spec.hfSubsets).filter(
-      (s) => s === "default" || spec.fastLoading || configs.has(s) || configs.has(`${s}-corpus`),
-    );
+    const subsets = Object.keys(spec.hfSubsets).filter((s) => subsetAvailable(spec, configs, s));
     if (subsets.length > 0) out.push({ spec, splits: spec.evalSplits, subsets });
   }
   return out;

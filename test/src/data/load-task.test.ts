@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createHubClient } from "../../../src/data/hub/index.js";
-import { loadTaskData, selectSubsets } from "../../../src/data/load-task.js";
+import { loadTaskData, selectSubsets, subsetAvailable } from "../../../src/data/load-task.js";
 import { hubSource } from "../../../src/data/source.js";
 import { datasetConfigs } from "../../../src/data/splits.js";
 import { sampleCount } from "../../../tasks/data.js";
@@ -52,12 +52,7 @@ describe("tasks in the offline fixture cache", () => {
       let loaded = 0;
       for (const split of spec.evalSplits) {
         for (const subset of selectSubsets(spec)) {
-          const present =
-            subset === "default" ||
-            spec.fastLoading ||
-            configs.has(subset) ||
-            configs.has(`${subset}-corpus`);
-          if (!present) {
+          if (!subsetAvailable(spec, configs, subset)) {
             await expect(loadTaskData(spec, source, split, subset)).rejects.toMatchObject({
               code: "E_DATASET_MISSING",
               message: expect.stringContaining(subset),

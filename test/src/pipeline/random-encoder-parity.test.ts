@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createHubClient } from "../../../src/data/hub/index.js";
+import { subsetAvailable } from "../../../src/data/load-task.js";
 import { hubSource } from "../../../src/data/source.js";
 import { datasetConfigs } from "../../../src/data/splits.js";
 import { createRandomEmbedder } from "../../../src/embedders/random.js";
@@ -66,7 +67,7 @@ describe("mteb's published random-encoder results", () => {
           (c) => c.name,
         ),
       );
-      const cached = (s: string) => s === "default" || w.spec.fastLoading || configs.has(s);
+      const cached = (s: string) => subsetAvailable(w.spec, configs, s);
       const wanted = new Set(
         Object.values(pub.scores)
           .flatMap((es) => es.map((e) => e.hf_subset))
