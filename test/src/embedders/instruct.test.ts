@@ -4,13 +4,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHubClient } from "../../../src/data/hub/index.js";
-import { hubSource } from "../../../src/data/source.js";
 import { withInstructions } from "../../../src/embedders/instruct.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
 import { recording } from "../../helpers/embedders.js";
-import { FIXTURE_HF_HOME } from "../../helpers/shared.js";
+import { fixtureSource } from "../../helpers/fixture-source.js";
 
 const TEMPLATE = "Instruct: {instruction}\nQuery: ";
 
@@ -41,16 +39,11 @@ describe("withInstructions", () => {
   });
   it("the pipeline passes each task's metadata prompt (Banking77's) to the model", async () => {
     const inner = recording();
-    const client = createHubClient({
-      cacheDir: join(FIXTURE_HF_HOME, "hub"),
-      offline: true,
-      progress: false,
-    });
     await evaluate({
       work: selectWork({ tasks: ["Banking77Classification"] }),
       embedder: withInstructions(inner, { template: TEMPLATE }),
       output: mkdtempSync(join(tmpdir(), "embeval-instruct-")),
-      source: (spec) => hubSource(client, spec.dataset.path, spec.dataset.revision),
+      source: fixtureSource,
     });
     expect(inner.seen.length).toBeGreaterThan(0);
     expect(

@@ -10,9 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createHubClient } from "../../../src/data/hub/index.js";
 import { loadTaskData } from "../../../src/data/load-task.js";
-import { hubSource } from "../../../src/data/source.js";
 import { createRandomEmbedder } from "../../../src/embedders/random.js";
 import { randomEncoderMatrix } from "../../../src/embedders/random-encoder.js";
 import { namespaceFor, namespaceHash } from "../../../src/embedding/cache-key.js";
@@ -21,13 +19,11 @@ import { createEmbeddingService } from "../../../src/embedding/service.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
 import { recording } from "../../helpers/embedders.js";
-import { FIXTURE_HF_HOME } from "../../helpers/shared.js";
+import { fixtureSource, withoutClock } from "../../helpers/fixture-source.js";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
 const child = fileURLToPath(new URL("./fixtures/cache-child.ts", import.meta.url));
-const client = createHubClient({ cacheDir: join(FIXTURE_HF_HOME, "hub"), offline: true, progress: false });
-const source = (spec: { dataset: { path: string; revision: string } }) =>
-  hubSource(client, spec.dataset.path, spec.dataset.revision);
+const source = fixtureSource;
 
 function start(args: string[]): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", child, ...args], {
@@ -47,10 +43,6 @@ function exited(p: ChildProcess): Promise<{ code: number | null; signal: string 
 
 const lines = (file: string) =>
   existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
-
-/** A result file with its two clock fields blanked (mteb writes the run's duration and start time). */
-const withoutClock = (path: string) =>
-  readFileSync(path, "utf8").replace(/"(evaluation_time|date)": [^,\n]+/g, '"$1": 0');
 
 const RESULT = join("mteb__baseline-random-encoder", "1", "STSBenchmark.json");
 

@@ -1,31 +1,26 @@
 /** `--model bm25` through the pipeline: SciFact reproduces mteb's published baseline-bm25s result file. */
+
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pyRound } from "../../../metrics/numeric.js";
-import { createHubClient } from "../../../src/data/hub/index.js";
-import { hubSource } from "../../../src/data/source.js";
 import { createEmbedder } from "../../../src/embedders/factory.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
 import { readTaskResult } from "../../../src/results/store.js";
-import { FIXTURE_HF_HOME, SHARED_DIR } from "../../helpers/shared.js";
+import { fixtureSource } from "../../helpers/fixture-source.js";
+import { SHARED_DIR } from "../../helpers/shared.js";
 
 describe("bm25 backend", () => {
   it("writes SciFact results equal to mteb's published baseline-bm25s values (nDCG@10 0.68736)", async () => {
-    const client = createHubClient({
-      cacheDir: join(FIXTURE_HF_HOME, "hub"),
-      offline: true,
-      progress: false,
-    });
     const out = mkdtempSync(join(tmpdir(), "embeval-bm25-"));
     const bm25 = await createEmbedder("bm25");
     await evaluate({
       work: selectWork({ tasks: ["SciFact"] }),
       embedder: bm25,
       output: out,
-      source: (spec) => hubSource(client, spec.dataset.path, spec.dataset.revision),
+      source: fixtureSource,
     });
     const mine = await readTaskResult(join(out, "mteb__baseline-bm25s", "0_1_10", "SciFact.json"));
     const pub = await readTaskResult(

@@ -1,21 +1,18 @@
 /** evaluate(): one encode pass for all dims, overwrite strategies, coded errors with no partial result file. */
+
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHubClient } from "../../../src/data/hub/index.js";
 import { loadTaskData } from "../../../src/data/load-task.js";
-import { hubSource } from "../../../src/data/source.js";
 import { createRandomEmbedder } from "../../../src/embedders/random.js";
 import type { Embedder } from "../../../src/embedders/types.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
 import { readTaskResult } from "../../../src/results/store.js";
-import { FIXTURE_HF_HOME } from "../../helpers/shared.js";
+import { fixtureSource } from "../../helpers/fixture-source.js";
 
-const client = createHubClient({ cacheDir: join(FIXTURE_HF_HOME, "hub"), offline: true, progress: false });
-const source = (spec: { dataset: { path: string; revision: string } }) =>
-  hubSource(client, spec.dataset.path, spec.dataset.revision);
+const source = fixtureSource;
 
 /** The random encoder, counting the texts it is asked to embed. */
 function counting(base: Embedder = createRandomEmbedder()): Embedder & { texts: number; calls: number } {

@@ -2,26 +2,21 @@
  * A suite run SIGKILLed after its first task was written: the rerun leaves the finished task's file untouched (it is
  * not recomputed) and completes the rest; the final files equal an uninterrupted run's.
  */
+
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createHubClient } from "../../../src/data/hub/index.js";
-import { hubSource } from "../../../src/data/source.js";
 import { createRandomEmbedder } from "../../../src/embedders/random.js";
 import { evaluate } from "../../../src/pipeline/evaluate.js";
 import { selectWork } from "../../../src/pipeline/work.js";
-import { FIXTURE_HF_HOME } from "../../helpers/shared.js";
+import { fixtureSource, withoutClock } from "../../helpers/fixture-source.js";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
 const child = fileURLToPath(new URL("../embedding/fixtures/cache-child.ts", import.meta.url));
-const client = createHubClient({ cacheDir: join(FIXTURE_HF_HOME, "hub"), offline: true, progress: false });
-const source = (spec: { dataset: { path: string; revision: string } }) =>
-  hubSource(client, spec.dataset.path, spec.dataset.revision);
-const withoutClock = (path: string) =>
-  readFileSync(path, "utf8").replace(/"(evaluation_time|date)": [^,\n]+/g, '"$1": 0');
+const source = fixtureSource;
 const rev = join("mteb__baseline-random-encoder", "1");
 
 describe("suite run killed between tasks", () => {
