@@ -4,6 +4,7 @@
  * Only sources whose dataset path and revision equal the registry's (mteb 2.20.0) are ported; the rest is listed in
  * tasks/transforms/audit.ts with a reason.
  */
+import { RETRIEVAL_TRANSFORMS } from "./transforms/retrieval.js";
 import type { TaskTransform } from "./transforms/types.js";
 
 export { NO_TRANSFORM, NOT_YET_PORTED } from "./transforms/audit.js";
@@ -16,6 +17,7 @@ const FLATTEN = { kind: "flattenLists", columns: ["labels", "sentences"] } as co
 
 /** Transforms by task name. */
 export const TASK_TRANSFORMS: Readonly<Record<string, TaskTransform>> = {
+  ...RETRIEVAL_TRANSFORMS,
   // ---- Classification ----
   ToxicConversationsClassification: {
     source:

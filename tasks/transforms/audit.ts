@@ -5,8 +5,11 @@
  * registry entry predates the re-uploaded `mteb/<Task>` datasets and is not trusted.
  */
 
+import { RETRIEVAL_NO_TRANSFORM, RETRIEVAL_NOT_YET_PORTED } from "./retrieval.js";
+
 /** Sources read: no `dataset_transform` for the class at the registry's dataset revision (or one that changes no rows). */
 export const NO_TRANSFORM: readonly string[] = [
+  ...RETRIEVAL_NO_TRANSFORM,
   "AfriSentiClassification", // module-level _transform is never called
   "AmazonCounterfactualClassification",
   "Banking77Classification",
@@ -71,11 +74,9 @@ const STALE =
 const PARALLEL =
   "parallel-subset bitext dataset (one row holds every language; the loader pairs language columns by subset name); the source's own transforms were not audited";
 const NOT_INDEXED = "the 2.20.0 source file is not in the searchable mteb index; not audited";
-const UNAUDITED =
-  "retrieval-family source not audited yet (retrieval loaders rarely transform; any dataset_transform is not applied)";
 
-/** Task → why its transform is not applied. */
-export const NOT_YET_PORTED: Readonly<Record<string, string>> = {
+/** Task → why its transform is not applied (non-retrieval families). */
+const OTHER_NOT_YET_PORTED: Readonly<Record<string, string>> = {
   MultiHateClassification:
     "class-encodes label and functionality, then HF stratified train_test_split(train_size=1000, test_size=1000, stratify_by_column='functionality') of the test split: needs an explicit train_size in stratifiedTrainTestSplit",
   BibleNLPBitextMining:
@@ -120,75 +121,10 @@ export const NOT_YET_PORTED: Readonly<Record<string, string>> = {
   STS12: NOT_INDEXED,
   STS14: NOT_INDEXED,
   STSB: NOT_INDEXED,
-  ...Object.fromEntries(
-    [
-      "AILACasedocs",
-      "AILAStatutes",
-      "AlloprofReranking",
-      "AppsRetrieval",
-      "ArguAna",
-      "AskUbuntuDupQuestions",
-      "BelebeleRetrieval",
-      "CQADupstackGamingRetrieval",
-      "CQADupstackRetrieval",
-      "CQADupstackUnixRetrieval",
-      "CUREv1",
-      "ChatDoctorRetrieval",
-      "ClimateFEVER",
-      "ClimateFEVERHardNegatives",
-      "Core17InstructionRetrieval",
-      "CovidRetrieval",
-      "DBPedia",
-      "DS1000Retrieval",
-      "FEVER",
-      "FEVERHardNegatives",
-      "FiQA2018",
-      "FinQARetrieval",
-      "FinanceBenchRetrieval",
-      "FreshStackRetrieval",
-      "HC3FinanceRetrieval",
-      "HagridRetrieval",
-      "HotpotQA",
-      "HotpotQAHardNegatives",
-      "HumanEvalRetrieval",
-      "LEMBNarrativeQARetrieval",
-      "LEMBNeedleRetrieval",
-      "LEMBPasskeyRetrieval",
-      "LEMBQMSumRetrieval",
-      "LEMBSummScreenFDRetrieval",
-      "LEMBWikimQARetrieval",
-      "LegalBenchCorporateLobbying",
-      "LegalQuAD",
-      "LegalSummarization",
-      "MBPPRetrieval",
-      "MIRACLRetrievalHardNegatives",
-      "MLQARetrieval",
-      "MSMARCO",
-      "MindSmallReranking",
-      "NFCorpus",
-      "NQ",
-      "News21InstructionRetrieval",
-      "QuoraRetrieval",
-      "Robust04InstructionRetrieval",
-      "RuBQReranking",
-      "SCIDOCS",
-      "SWEbenchCodeRetrieval",
-      "SciFact",
-      "SpartQA",
-      "StackOverflowQA",
-      "StatcanDialogueDatasetRetrieval",
-      "T2Reranking",
-      "TRECCOVID",
-      "TempReasonL1",
-      "Touche2020",
-      "Touche2020Retrieval.v3",
-      "TwitterHjerneRetrieval",
-      "VoyageMMarcoReranking",
-      "WebLINXCandidatesReranking",
-      "WikiSQLRetrieval",
-      "WikipediaRerankingMultilingual",
-      "WikipediaRetrievalMultilingual",
-      "WinoGrande",
-    ].map((name) => [name, UNAUDITED]),
-  ),
+};
+
+/** Task → why its transform is not applied. */
+export const NOT_YET_PORTED: Readonly<Record<string, string>> = {
+  ...OTHER_NOT_YET_PORTED,
+  ...RETRIEVAL_NOT_YET_PORTED,
 };
