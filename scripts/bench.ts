@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { BenchRow } from "./bench/types.js";
+import type { BenchOutput, BenchRow } from "./bench/types.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const GROUPS: Record<string, string[]> = {
@@ -26,9 +26,10 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const m of modules) {
     const mod = (await import(pathToFileURL(join(here, "bench", `${m}.ts`)).href)) as {
-      bench: () => Promise<BenchRow[]>;
+      bench: () => Promise<BenchRow[] | BenchOutput>;
     };
-    for (const r of await mod.bench()) {
+    const out = await mod.bench();
+    for (const r of Array.isArray(out) ? out : out.rows) {
       rows.push(r);
       console.log(
         `${m.padEnd(15)} ${r.name.padEnd(34)} ${r.workload.padEnd(48)} ${r.ms.toFixed(1).padStart(10)} ms (median of ${r.reps})`,

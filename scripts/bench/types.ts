@@ -23,3 +23,12 @@ export async function timeIt(fn: () => unknown, reps = 3): Promise<{ ms: number;
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)], reps };
 }
+
+/** Figures for reports/bench.json, by section (e.g. `{ search: { gflops: 80, numpy_gflops: 140, ratio: 0.57 } }`). */
+export type BenchFigures = Record<string, Record<string, number | string | boolean | null>>;
+
+/** What a bench module may return instead of bare rows: its rows plus figures for reports/bench.json. */
+export interface BenchOutput {
+  rows: BenchRow[];
+  figures?: BenchFigures;
+}
