@@ -91,6 +91,7 @@ export function torchRowSumF32(v: ArrayLike<number>): number {
 /** torch F.normalize(p=2, eps=1e-12): each row divided by max(‖row‖, eps), stored in `precision`. */
 export function torchNormalize(m: Matrix, precision: Precision = "float32"): Matrix {
   const { rows, cols, data } = m;
+  if (precision === "float32" && data instanceof Float32Array) return normalizeF32(data, rows, cols);
   const out = precision === "float32" ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
@@ -101,6 +102,17 @@ export function torchNormalize(m: Matrix, precision: Precision = "float32"): Mat
     if (precision === "float32") norm = Math.fround(norm);
     const denom = Math.max(norm, TORCH_EPS);
     for (let j = 0; j < cols; j++) out[o + j] = data[o + j] / denom;
+  }
+  return { rows, cols, data: out };
+}
+
+/** torchNormalize for float32 input (monomorphic: the same arithmetic, several times faster on large matrices). */
+function normalizeF32(data: Float32Array, rows: number, cols: number): Matrix {
+  const out = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    const denom = Math.max(Math.fround(Math.sqrt(torchSquaredNormF32(data, o, cols))), TORCH_EPS);
+    for (let j = o; j < o + cols; j++) out[j] = data[j] / denom;
   }
   return { rows, cols, data: out };
 }

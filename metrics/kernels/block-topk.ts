@@ -53,11 +53,10 @@ export interface ChunkOperand extends Operand {
   readonly maxNorm: number;
 }
 
-/** The float64 Gemm used to recompute whole rows exactly when torch's order hinges on ties. */
+/** The float64 product used to recompute whole rows exactly when torch's order hinges on ties: rows·chunkᵀ. */
 export interface ExactRowsKernel {
-  readonly dgemm: GemmKernel<Float64Array>;
-  /** The chunk widened to float64 (made once per chunk by the caller, lazily). */
-  chunkF64(): Float64Array;
+  /** Float64 products (any summation order; certified by the caller) of m float64 query rows with the whole chunk. */
+  rows(a: Float64Array, m: number): Promise<Float64Array>;
 }
 
 /** Optional inputs of `blockTopk`. */
@@ -128,10 +127,8 @@ export async function blockTopk(
     const slack = gemm ? 2 * gemmErrorBound(d, qNorms[qi], c.maxNorm) : 0;
     const count = collectAtLeast(scores, off, n, t - slack, scratch);
     const exact = scratch.exact;
-    if (gemm) {
-      dotsF64(q.data, qi * d, c.data, scratch.idx, count, d, exact);
-      for (let e = 0; e < count; e++) exact[e] = Math.fround(exact[e]);
-    } else for (let e = 0; e < count; e++) exact[e] = scores[off + scratch.idx[e]];
+    if (gemm) rescoreCollected(q, qi, c, count, scratch);
+    else for (let e = 0; e < count; e++) exact[e] = scores[off + scratch.idx[e]];
     const top = uniqueTopk(scratch.idx, count, k, exact);
     if (top) out[r] = top;
     else out[r] = gemm ? undefined : rowTopk(scores.subarray(off, off + n), qi, k, onNaN);
@@ -157,18 +154,41 @@ function liveTopk(
   eps: number,
   scratch: TopkScratch,
 ): RowTopk | "nan" | undefined {
-  const n = c.rows;
-  const d = q.cols;
-  const count = collectAtLeast(scores, off, n, hm - 3 * eps, scratch);
+  const count = collectAtLeast(scores, off, c.rows, hm - 3 * eps, scratch);
   if (count < 0) return "nan";
   if (count > k) return undefined;
+  return liveOfCollected(q, qi, c, count, hm, scratch);
+}
+
+/** Exact float32 scores (`Math.fround` of the float64 sums) of the chunk rows `scratch.idx[0..count)` into `scratch.exact`. */
+export function rescoreCollected(
+  q: Operand,
+  qi: number,
+  c: Operand,
+  count: number,
+  scratch: TopkScratch,
+): void {
   const exact = scratch.exact;
-  dotsF64(q.data, qi * d, c.data, scratch.idx, count, d, exact);
+  dotsF64(q.data, qi * q.cols, c.data, scratch.idx, count, q.cols, exact);
+  for (let e = 0; e < count; e++) exact[e] = Math.fround(exact[e]);
+}
+
+/**
+ * `liveTopk` after the collection: the collected rows (every row with approximate score ≥ hm − 3·eps, at most k of
+ * them) rescored; those with exact score ≥ hm in descending order, or undefined when two of them tie.
+ */
+export function liveOfCollected(
+  q: Operand,
+  qi: number,
+  c: Operand,
+  count: number,
+  hm: number,
+  scratch: TopkScratch,
+): RowTopk | undefined {
+  rescoreCollected(q, qi, c, count, scratch);
+  const exact = scratch.exact;
   const keep: number[] = [];
-  for (let e = 0; e < count; e++) {
-    exact[e] = Math.fround(exact[e]);
-    if (exact[e] >= hm) keep.push(e);
-  }
+  for (let e = 0; e < count; e++) if (exact[e] >= hm) keep.push(e);
   keep.sort((x, y) => exact[y] - exact[x]);
   for (let e = 1; e < keep.length; e++) if (!(exact[keep[e - 1]] > exact[keep[e]])) return undefined;
   return { positions: keep.map((e) => scratch.idx[e]), scores: keep.map((e) => exact[e]) };
@@ -233,7 +253,7 @@ export async function exactScoreRows(
   queries.forEach((qi, t) => {
     a.set(q.data.subarray(qi * d, (qi + 1) * d), t * d);
   });
-  const y = await kernel.dgemm.run(a, queries.length, kernel.chunkF64(), n, d);
+  const y = await kernel.rows(a, queries.length);
   queries.forEach((qi, t) => {
     for (let j = 0; j < n; j++) {
       const v = certifiedFround(y[t * n + j], d, qNorms[qi], c.maxNorm);

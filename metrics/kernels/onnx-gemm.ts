@@ -5,47 +5,7 @@
  * `gemmErrorBound`), so callers that need mteb's exact scores rescore near their cut with `exact-f64.ts`.
  */
 import type { InferenceSession, Tensor } from "onnxruntime-node";
-
-/** Protobuf wire-format bytes (varints and length-delimited fields only; all this graph needs). */
-class Pb {
-  private readonly b: number[] = [];
-  private varint(v: number): void {
-    let x = v;
-    while (x >= 0x80) {
-      this.b.push((x & 0x7f) | 0x80);
-      x = Math.floor(x / 128);
-    }
-    this.b.push(x);
-  }
-  int(field: number, v: number): this {
-    this.varint(field << 3);
-    this.varint(v);
-    return this;
-  }
-  bytes(field: number, data: Uint8Array): this {
-    this.varint((field << 3) | 2);
-    this.varint(data.length);
-    for (const x of data) this.b.push(x);
-    return this;
-  }
-  str(field: number, s: string): this {
-    return this.bytes(field, new TextEncoder().encode(s));
-  }
-  msg(field: number, m: Pb): this {
-    return this.bytes(field, m.done());
-  }
-  done(): Uint8Array {
-    return Uint8Array.from(this.b);
-  }
-}
-
-/** A float tensor ValueInfoProto with symbolic dims. */
-function floatInput(name: string, dims: readonly string[], elemType: number): Pb {
-  const shape = new Pb();
-  for (const d of dims) shape.msg(1, new Pb().str(2, d));
-  const tensor = new Pb().int(1, elemType).msg(2, shape);
-  return new Pb().str(1, name).msg(2, new Pb().msg(1, tensor));
-}
+import { floatInput, Pb } from "./onnx-pb.js";
 
 /** ModelProto bytes of `Y = Gemm(A, B, transB=1)`: A [m, d], B [n, d] → Y [m, n], in float32 or float64. */
 export function gemmModelBytes(dtype: "float32" | "float64" = "float32"): Uint8Array {
@@ -92,14 +52,13 @@ function cached(
   return p;
 }
 
-async function openGemm(
-  dtype: "float32" | "float64",
+/** onnxruntime-node and a CPU session of `model`, or undefined when onnxruntime-node cannot be loaded here. */
+export async function openSession(
+  model: Uint8Array,
   threads?: number,
-): Promise<GemmKernel<Float32Array> | GemmKernel<Float64Array> | undefined> {
-  let ort: typeof import("onnxruntime-node");
-  let session: InferenceSession;
+): Promise<{ ort: typeof import("onnxruntime-node"); session: InferenceSession } | undefined> {
   try {
-    ort = await import("onnxruntime-node");
+    const ort = await import("onnxruntime-node");
     const opts: InferenceSession.SessionOptions = {
       executionProviders: ["cpu"],
       interOpNumThreads: 1,
@@ -107,10 +66,19 @@ async function openGemm(
       logSeverityLevel: 3,
     };
     if (threads !== undefined) opts.intraOpNumThreads = threads;
-    session = await ort.InferenceSession.create(gemmModelBytes(dtype), opts);
+    return { ort, session: await ort.InferenceSession.create(model, opts) };
   } catch {
     return undefined;
   }
+}
+
+async function openGemm(
+  dtype: "float32" | "float64",
+  threads?: number,
+): Promise<GemmKernel<Float32Array> | GemmKernel<Float64Array> | undefined> {
+  const opened = await openSession(gemmModelBytes(dtype), threads);
+  if (!opened) return undefined;
+  const { ort, session } = opened;
   const run = async (
     a: Float32Array | Float64Array,
     m: number,

@@ -13,10 +13,13 @@ import {
   exactScoreRows,
   nanError,
   type Operand,
+  type RowTopk,
   rowNorms,
   tiedRowsTopk,
 } from "../kernels/block-topk.js";
-import { type GemmKernel, onnxGemm, onnxGemmF64 } from "../kernels/onnx-gemm.js";
+import { allFinite, candidateCount, topkFromCandidates } from "../kernels/candidate-topk.js";
+import { type GemmKernel, onnxGemm } from "../kernels/onnx-gemm.js";
+import { type GemmTopkKernel, onnxGemmF64FromF32, onnxGemmTopk } from "../kernels/onnx-topk.js";
 import { type Matrix, matrix } from "../matrix.js";
 import { type SimilarityFn, torchNormalize } from "../similarity.js";
 import { type HeapItem, heapLess, heappush, heappushpop } from "./heapq.js";
@@ -27,13 +30,14 @@ export const CORPUS_CHUNK_SIZE = 50_000;
 
 /**
  * The product kernel; every choice returns the same run (ids, float32 scores, insertion order) as "js":
- * "js" = the exact float64-accumulating JS kernel (kernels/exact-f64.ts); "onnx" = onnxruntime's float32 Gemm, then
- * exact rescoring of the candidates within its error bound of each cut, rows with exact ties redone exactly via
- * float64 Gemm; "onnx-f64" = float64 Gemm with certified rounding for every score (faster than "onnx" only for
+ * "js" = the exact float64-accumulating JS kernel (kernels/exact-f64.ts); "onnx" = onnxruntime's float32 Gemm with
+ * each row's top candidates selected inside onnxruntime (kernels/onnx-topk.ts), then exact rescoring of the
+ * candidates within its error bound of each cut, rows with exact ties (or too many near-cut items) redone exactly via
+ * float64 Gemm; "onnx-gemm" = the same with whole score rows returned and selected in JavaScript; "onnx-f64" = float64 Gemm with certified rounding for every score (faster than "onnx" only for
  * large top_k, if at all); "auto" = "onnx" from `AUTO_ONNX_MACS` multiply-adds per chunk, else "js". Without
  * onnxruntime-node every choice runs "js".
  */
-export type SearchKernel = "auto" | "onnx" | "onnx-f64" | "js";
+export type SearchKernel = "auto" | "onnx" | "onnx-gemm" | "onnx-f64" | "js";
 
 /** Work (queries × chunk docs × dim) from which "auto" uses onnxruntime. */
 export const AUTO_ONNX_MACS = 2 ** 24;
@@ -66,21 +70,11 @@ async function pickKernel(kind: SearchKernel, macs: number): Promise<GemmKernel 
   return onnxGemm();
 }
 
-/** The float64 Gemm for tie rows, widening the chunk to float64 only when first needed. */
-async function widening(chunk: Float32Array): Promise<ExactRowsKernel | undefined> {
-  const dgemm = await onnxGemmF64();
+/** The float64 product for tie rows: the chunk is widened inside onnxruntime, never copied to float64 here. */
+async function widening(chunk: Operand): Promise<ExactRowsKernel | undefined> {
+  const dgemm = await onnxGemmF64FromF32();
   if (!dgemm) return undefined;
-  let wide: Float64Array | undefined;
-  return {
-    dgemm,
-    chunkF64: () => {
-      if (!wide) {
-        wide = new Float64Array(chunk.length);
-        wide.set(chunk);
-      }
-      return wide;
-    },
-  };
+  return { rows: (a, m) => dgemm.run(a, m, chunk.data, chunk.rows, chunk.cols) };
 }
 
 /** Search every query over the whole corpus; returns `{qid: {docid: score}}` in mteb's insertion order. */
@@ -113,44 +107,54 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
     const k = Math.min(topK + 1, n);
     const kind = input.kernel ?? "auto";
     const useF64 = kind === "onnx-f64";
-    const gemm = await pickKernel(useF64 ? "onnx" : kind, Q.rows * n * Q.cols);
+    const gemm = await pickKernel(useF64 || kind === "onnx-gemm" ? "onnx" : kind, Q.rows * n * Q.cols);
     const cOp = operand(C, input.similarity);
     let chunk: ChunkOperand = { ...cOp, maxNorm: 0 };
     let exactRows: ExactRowsKernel | undefined;
     if (gemm) {
       qNorms ??= rowNorms(q);
-      chunk = { ...cOp, maxNorm: rowNorms(cOp).reduce((a, b) => Math.max(a, b), 0) };
-      exactRows = await widening(cOp.data);
+      chunk = { ...cOp, maxNorm: rowNorms(cOp).reduce((a, b) => (a >= b || Number.isNaN(a) ? a : b), 0) };
+      exactRows = await widening(cOp);
     }
     const block = input.queryBlock ?? (gemm ? 512 : 64);
     const tied: number[] = [];
-    for (let qs = 0; qs < Q.rows; qs += block) {
-      const count = Math.min(block, Q.rows - qs);
-      const norms = qNorms ?? new Float64Array(0);
-      const f64 =
-        useF64 && exactRows
-          ? (s0: number, c0: number) =>
-              exactScoreRows(
-                q,
-                Array.from({ length: c0 }, (_, i) => s0 + i),
-                chunk,
-                norms,
-                exactRows,
-              )
-          : undefined;
-      const heapMins = new Float64Array(count);
-      for (let r = 0; r < count; r++) {
-        const h = heaps[qs + r];
-        heapMins[r] = h.length >= topK ? h[0][0] : Number.NaN;
-      }
-      const tops = await blockTopk(q, qs, count, chunk, k, f64 ? undefined : gemm, norms, onNaN, {
-        exactScores: f64,
-        heapMins,
+    const topk = gemm && !useF64 && kind !== "onnx-gemm" ? await onnxGemmTopk() : undefined;
+    // NaN/Inf anywhere in a row makes its norm non-finite: such inputs take the full-row path, which reports them
+    if (topk && allFinite(qNorms ?? []) && Number.isFinite(chunk.maxNorm)) {
+      const blocks = { q, chunk, k, block, qNorms: qNorms ?? new Float64Array(0) };
+      await candidateBlocks(topk, blocks, heaps, topK, (qi, top) => {
+        if (top) pushAll(heaps[qi], top.positions, top.scores, corpusIds, start, topK);
+        else tied.push(qi);
       });
-      for (let r = 0; r < count; r++) {
-        const top = tops[r];
-        if (top) pushAll(heaps[qs + r], top.positions, top.scores, corpusIds, start, topK);
-        else tied.push(qs + r);
+    } else {
+      for (let qs = 0; qs < Q.rows; qs += block) {
+        const count = Math.min(block, Q.rows - qs);
+        const norms = qNorms ?? new Float64Array(0);
+        const f64 =
+          useF64 && exactRows
+            ? (s0: number, c0: number) =>
+                exactScoreRows(
+                  q,
+                  Array.from({ length: c0 }, (_, i) => s0 + i),
+                  chunk,
+                  norms,
+                  exactRows,
+                )
+            : undefined;
+        const heapMins = new Float64Array(count);
+        for (let r = 0; r < count; r++) {
+          const h = heaps[qs + r];
+          heapMins[r] = h.length >= topK ? h[0][0] : Number.NaN;
+        }
+        const tops = await blockTopk(q, qs, count, chunk, k, f64 ? undefined : gemm, norms, onNaN, {
+          exactScores: f64,
+          heapMins,
+        });
+        for (let r = 0; r < count; r++) {
+          const top = tops[r];
+          if (top) pushAll(heaps[qs + r], top.positions, top.scores, corpusIds, start, topK);
+          else tied.push(qs + r);
+        }
       }
     }
     // rows left for the exact path (ties); each query's heap is separate, so deferring them within the chunk is safe
@@ -183,6 +187,40 @@ function pushAll(
     const item: HeapItem = [s, corpusIds[start + positions[c]]];
     if (heap.length < topK) heappush(heap, item);
     else if (heapLess(heap[0], item)) heappushpop(heap, item);
+  }
+}
+
+/**
+ * One chunk's query blocks on the Gemm + TopK kernel. (onnxruntime-node runs a session synchronously on the main
+ * thread, so launching the next block early would not overlap it with this block's ranking.)
+ */
+async function candidateBlocks(
+  kernel: GemmTopkKernel,
+  b: { q: Operand; chunk: ChunkOperand; k: number; block: number; qNorms: Float64Array },
+  heaps: readonly HeapItem[][],
+  topK: number,
+  take: (qi: number, top: RowTopk | undefined) => void,
+): Promise<void> {
+  const { q, chunk, k, block } = b;
+  const d = q.cols;
+  const kk = candidateCount(k, chunk.rows);
+  for (let qs = 0; qs < q.rows; qs += block) {
+    const count = Math.min(block, q.rows - qs);
+    const cand = await kernel.run(
+      q.data.subarray(qs * d, (qs + count) * d),
+      count,
+      chunk.data,
+      chunk.rows,
+      d,
+      kk,
+    );
+    const heapMins = new Float64Array(count);
+    for (let r = 0; r < count; r++) {
+      const h = heaps[qs + r];
+      heapMins[r] = h.length >= topK ? h[0][0] : Number.NaN;
+    }
+    const tops = topkFromCandidates(cand, kk, q, qs, count, chunk, k, b.qNorms, heapMins);
+    for (let r = 0; r < count; r++) take(qs + r, tops[r]);
   }
 }
 

@@ -1,21 +1,25 @@
 /**
  * `npm run bench -- search`: exact search (mteb search_wrappers.py chunked top-k) GFLOP/s against numpy's float32
- * matmul measured in the same run, the raw kernels it can choose from, and the peak RSS of a streamed large search.
+ * matmul measured in the same run, the raw kernels it chooses from, and the peak RSS of a 1M-document search.
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { matmulTExact } from "../../metrics/kernels/exact-f64.js";
 import { onnxGemm } from "../../metrics/kernels/onnx-gemm.js";
+import { onnxGemmTopk } from "../../metrics/kernels/onnx-topk.js";
 import { matrix } from "../../metrics/matrix.js";
 import { type SearchKernel, searchCorpus } from "../../metrics/retrieval/search.js";
-import { type BenchRow, timeIt } from "./types.js";
+import { findPython, pythonVersions, runPython } from "./python.js";
+import { type BenchOutput, type BenchRow, timeIt } from "./types.js";
 
 const D = 768;
-const M = Number(process.env.SEARCH_BENCH_QUERIES ?? 1000);
-const N = Number(process.env.SEARCH_BENCH_DOCS ?? 100_000);
+const M = Number(process.env.SEARCH_BENCH_QUERIES ?? 10_000);
+const N = Number(process.env.SEARCH_BENCH_DOCS ?? 200_000);
 const TOP_K = 100;
-const RSS_QUERIES = Number(process.env.SEARCH_BENCH_RSS_QUERIES ?? 200);
+const RSS_QUERIES = Number(process.env.SEARCH_BENCH_RSS_QUERIES ?? 10_000);
 const RSS_DOCS = Number(process.env.SEARCH_BENCH_RSS_DOCS ?? 1_000_000);
+/** numpy's product is timed on blocks of this many queries against the whole corpus (its output stays < 2 GB). */
+const NUMPY_BLOCK = 2048;
 
 /** Uniform(-0.5, 0.5) float32 values from a xorshift32 stream (fast enough for 10⁸ values). */
 function randomF32(len: number, seed: number): Float32Array {
@@ -32,20 +36,17 @@ function randomF32(len: number, seed: number): Float32Array {
 
 const fmt = (x: number) => x.toLocaleString("en-US");
 
-/** numpy float32 `q @ d.T` GFLOP/s (median of 3 after a warm-up), OpenBLAS left to pick its own core type. */
-function numpyGflops(m: number, n: number, d: number): number {
+/** numpy float32 `q @ c.T` GFLOP/s (median of 3 after a warm-up), OpenBLAS left to pick its own kernels. */
+function numpyGflops(python: string, m: number, n: number, d: number): number {
   const code = [
     "import numpy as np, time",
     `rng = np.random.default_rng(0); q = rng.random((${m}, ${d}), dtype=np.float32); c = rng.random((${n}, ${d}), dtype=np.float32)`,
     "q[:10] @ c[:1000].T",
     "ts = []",
-    "for _ in range(3):\n    t = time.perf_counter(); s = q @ c.T; ts.append(time.perf_counter() - t)",
+    "for _ in range(3):\n    t = time.perf_counter(); s = q @ c.T; ts.append(time.perf_counter() - t); del s",
     `print(2 * ${m} * ${n} * ${d} / sorted(ts)[1] / 1e9)`,
   ].join("\n");
-  const env = { ...process.env };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  return Number(execFileSync("python3", ["-c", code], { env, encoding: "utf8" }).trim());
+  return Number(runPython(python, code));
 }
 
 /** A timed search over pre-generated data (generation is not timed). */
@@ -66,46 +67,45 @@ function searchJob(m: number, n: number, kernel: SearchKernel, seed: number): ()
     });
 }
 
-/** Child mode: a search whose corpus is generated chunk by chunk (never held whole); prints peak RSS in bytes. */
+/** Child mode: a search over a corpus held whole in memory, as the retrieval runner passes it; prints peak RSS bytes. */
 async function rssChild(m: number, n: number): Promise<void> {
   const q = matrix(randomF32(m * D, 1), m, D);
-  const ids = Array.from({ length: n }, (_, i) => `d${i}`);
+  const c = matrix(randomF32(n * D, 7), n, D);
   await searchCorpus({
     queryIds: Array.from({ length: m }, (_, i) => `q${i}`),
     queryEmbeddings: q,
-    corpusIds: ids,
-    corpusEmbeddings: (start, end) => matrix(randomF32((end - start) * D, start + 7), end - start, D),
+    corpusIds: Array.from({ length: n }, (_, i) => `d${i}`),
+    corpusEmbeddings: c,
     topK: 1000,
     similarity: "cosine",
   });
   console.log(process.resourceUsage().maxRSS * 1024);
 }
 
-export async function bench(): Promise<BenchRow[]> {
+async function kernelRows(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const flops = 2 * M * N * D;
-  const workload = `${fmt(M)} x ${fmt(N)} x ${D}, top ${TOP_K}`;
-  const npGflops = numpyGflops(M, N, D);
-  rows.push({
-    name: "numpy float32 q @ c.T",
-    workload: `${fmt(M)} x ${fmt(N)} x ${D}: ${npGflops.toFixed(1)} GFLOP/s`,
-    ms: (flops / npGflops) * 1e-6,
-    reps: 3,
-  });
+  const qa = randomF32(512 * D, 3);
+  const cb = randomF32(50_000 * D, 4);
   const gemm = await onnxGemm();
   if (gemm) {
-    const qa = randomF32(256 * D, 3);
-    const cb = randomF32(50_000 * D, 4);
-    const t = await timeIt(() => gemm.run(qa, 256, cb, 50_000, D), 3);
-    const g = (2 * 256 * 50_000 * D) / (t.ms * 1e6);
+    const t = await timeIt(() => gemm.run(qa, 512, cb, 50_000, D), 3);
+    const g = (2 * 512 * 50_000 * D) / (t.ms * 1e6);
     rows.push({
       name: "kernel onnxruntime Gemm (float32)",
-      workload: `256 x 50,000 x ${D}: ${g.toFixed(1)} GFLOP/s`,
+      workload: `512 x 50,000 x ${D}: ${g.toFixed(1)} GFLOP/s`,
       ...t,
     });
   }
-  const qa = randomF32(64 * D, 5);
-  const cb = randomF32(10_000 * D, 6);
+  const topk = await onnxGemmTopk();
+  if (topk) {
+    const t = await timeIt(() => topk.run(qa, 512, cb, 50_000, D, 130), 3);
+    const g = (2 * 512 * 50_000 * D) / (t.ms * 1e6);
+    rows.push({
+      name: "kernel onnxruntime Gemm+TopK(130)",
+      workload: `512 x 50,000 x ${D}: ${g.toFixed(1)} GFLOP/s`,
+      ...t,
+    });
+  }
   const out = new Float32Array(64 * 10_000);
   const tj = await timeIt(() => matmulTExact(qa, 64, cb, 10_000, D, out), 1);
   const gj = (2 * 64 * 10_000 * D) / (tj.ms * 1e6);
@@ -114,43 +114,85 @@ export async function bench(): Promise<BenchRow[]> {
     workload: `64 x 10,000 x ${D}: ${gj.toFixed(2)} GFLOP/s`,
     ...tj,
   });
+  return rows;
+}
+
+function peakRss(): { gb: number; ms: number } {
+  const t0 = performance.now();
+  const stdout = execFileSync(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(import.meta.url), "--rss-child", `${RSS_QUERIES}`, `${RSS_DOCS}`],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return { gb: Number(stdout.trim().split("\n").at(-1)) / 2 ** 30, ms: performance.now() - t0 };
+}
+
+export async function bench(): Promise<BenchOutput> {
+  const python = findPython(["numpy"]);
+  const flops = 2 * M * N * D;
+  const rows: BenchRow[] = [];
+  const npBlock = Math.min(NUMPY_BLOCK, M);
+  const npGflops = python ? numpyGflops(python, npBlock, N, D) : null;
+  if (npGflops !== null)
+    rows.push({
+      name: "numpy float32 q @ c.T",
+      workload: `${fmt(npBlock)} x ${fmt(N)} x ${D}: ${npGflops.toFixed(1)} GFLOP/s`,
+      ms: ((2 * npBlock * N * D) / npGflops) * 1e-6,
+      reps: 3,
+    });
+  rows.push(...(await kernelRows()));
   const ts = await timeIt(searchJob(M, N, "auto", 11), 1);
   const gs = flops / (ts.ms * 1e6);
   rows.push({
-    name: "searchCorpus auto (onnx + rescoring)",
-    workload: `${workload}: ${gs.toFixed(1)} GFLOP/s`,
+    name: "searchCorpus auto (onnx topk + rescoring)",
+    workload: `${fmt(M)} x ${fmt(N)} x ${D}, top ${TOP_K}: ${gs.toFixed(1)} GFLOP/s`,
     ...ts,
   });
+  const ratio = npGflops ? gs / npGflops : null;
   console.log(
-    `search: ${fmt(M)} queries x ${fmt(N)} docs x ${D}: embeval ${gs.toFixed(1)} GFLOP/s, numpy matmul ${npGflops.toFixed(1)} GFLOP/s, ratio ${(gs / npGflops).toFixed(2)}`,
+    `search: ${fmt(M)} queries x ${fmt(N)} docs x ${D}: embeval ${gs.toFixed(1)} GFLOP/s, numpy matmul ${npGflops?.toFixed(1) ?? "n/a"} GFLOP/s, ratio ${ratio?.toFixed(2) ?? "n/a"}`,
   );
-  const t0 = performance.now();
-  const bytes = Number(
-    execFileSync(
-      process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--rss-child", `${RSS_QUERIES}`, `${RSS_DOCS}`],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    )
-      .trim()
-      .split("\n")
-      .at(-1),
-  );
-  const rssMs = performance.now() - t0;
-  const gb = bytes / 2 ** 30;
+  const rss = peakRss();
   const corpusGb = (RSS_DOCS * D * 4) / 2 ** 30;
   rows.push({
-    name: "streamed search peak RSS",
-    workload: `${fmt(RSS_QUERIES)} x ${fmt(RSS_DOCS)} x ${D}, top 1000: ${gb.toFixed(2)} GB`,
-    ms: rssMs,
+    name: "search peak RSS",
+    workload: `${fmt(RSS_QUERIES)} x ${fmt(RSS_DOCS)} x ${D}, top 1000: ${rss.gb.toFixed(2)} GB`,
+    ms: rss.ms,
     reps: 1,
   });
   console.log(
-    `memory: peak RSS ${gb.toFixed(2)} GB for a ${corpusGb.toFixed(2)} GB corpus streamed in chunks of 50,000 (${fmt(RSS_QUERIES)} queries, top 1000)`,
+    `memory: peak RSS ${rss.gb.toFixed(2)} GB for ${fmt(RSS_QUERIES)} queries over a ${corpusGb.toFixed(2)} GB corpus held in memory (chunks of 50,000, top 1000)`,
   );
-  return rows;
+  return {
+    rows,
+    figures: {
+      search: {
+        gflops: round(gs),
+        numpy_gflops: npGflops === null ? null : round(npGflops),
+        ratio: ratio === null ? null : round(ratio, 3),
+        queries: M,
+        docs: N,
+        dim: D,
+        top_k: TOP_K,
+        seconds: round(ts.ms / 1000),
+        numpy: python ? pythonVersions(python, ["numpy"]).numpy : null,
+        numpy_shape: `${npBlock} x ${N} x ${D}`,
+      },
+      memory: {
+        peak_rss_gb: round(rss.gb, 3),
+        queries: RSS_QUERIES,
+        docs: RSS_DOCS,
+        dim: D,
+        top_k: 1000,
+        corpus_gb: round(corpusGb, 3),
+        seconds: round(rss.ms / 1000),
+      },
+    },
+  };
+}
+
+function round(x: number, digits = 2): number {
+  return Number(x.toFixed(digits));
 }
 
 if (process.argv[2] === "--rss-child") await rssChild(Number(process.argv[3]), Number(process.argv[4]));

@@ -63,7 +63,7 @@ describe("searchCorpus kernels equal the straightforward search", () => {
   it("onnxruntime is available (otherwise the onnx cases below would silently test the JS kernel)", async () => {
     expect(await onnxGemm()).toBeDefined();
   });
-  for (const kernel of ["js", "onnx", "onnx-f64"] as const) {
+  for (const kernel of ["js", "onnx", "onnx-gemm", "onnx-f64"] as const) {
     for (const fn of ["cosine", "dot"] as const) {
       it(`${kernel} ${fn}: continuous random data, d=96, several chunkings and top_k`, async () => {
         const rnd = lcg(fn === "cosine" ? 1 : 2);

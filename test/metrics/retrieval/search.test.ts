@@ -101,4 +101,23 @@ describe("searchCorpus", () => {
       }),
     ).rejects.toMatchObject({ code: "E_NOT_FINITE" });
   });
+
+  it("reports NaN/Inf embeddings by query on the onnxruntime kernels too (the candidate path needs finite rows)", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [Math.sin(i), Math.cos(i), i / 40]);
+    for (const kernel of ["onnx", "onnx-gemm"] as const)
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+        const corpus = rows.map((r, i) => (i === 17 ? [bad, 0, 0] : r));
+        await expect(
+          searchCorpus({
+            queryIds: ["qa", "qb"],
+            queryEmbeddings: fromRows([rows[1], rows[2]]),
+            corpusIds: rows.map((_, i) => `d${i}`),
+            corpusEmbeddings: fromRows(corpus),
+            topK: 5,
+            similarity: "cosine",
+            kernel,
+          }),
+        ).rejects.toMatchObject({ code: "E_NOT_FINITE", message: expect.stringContaining("qa") });
+      }
+  });
 });
