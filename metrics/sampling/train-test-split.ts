@@ -8,29 +8,69 @@ export interface TrainTestIndices {
   test: number[];
 }
 
-/** n_test / n_train as HF computes them: an integer testSize is a count, a fraction in (0, 1) gives ceil(frac * n). */
-export function splitSizes(n: number, testSize: number): { nTrain: number; nTest: number } {
-  const isFraction = !Number.isInteger(testSize);
-  if (isFraction ? testSize <= 0 || testSize >= 1 : testSize <= 0 || testSize >= n) {
+/** Whether a size is a Python float (a fraction) rather than an int: embeval reads integer-valued numbers as ints. */
+const isFraction = (size: number): boolean => !Number.isInteger(size);
+
+function checkSize(name: "test_size" | "train_size", size: number | undefined, n: number): void {
+  if (size === undefined) return;
+  const bad = isFraction(size) ? size <= 0 || size >= 1 : size >= n || size <= 0;
+  if (bad) {
     throw new EmbevalError(
       "E_INVALID_ARGUMENT",
-      `test_size=${testSize} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range`,
+      `${name}=${size} should be either positive and smaller than the number of samples ${n} or a float in the (0, 1) range`,
     );
   }
-  const nTest = isFraction ? Math.ceil(testSize * n) : testSize;
-  const nTrain = n - nTest;
-  if (nTrain <= 0) {
+}
+
+/**
+ * n_train / n_test as HF `Dataset.train_test_split` computes them (`arrow_dataset.py`, after scikit-learn's
+ * `_validate_shuffle_split`): both unset means test_size 0.25; an integer size is a count, a fraction gives
+ * ceil(frac * n) test rows and floor(frac * n) train rows; an unset size is the complement of the other.
+ */
+export function splitSizes(
+  n: number,
+  testSize: number | undefined,
+  trainSize?: number,
+): { nTrain: number; nTest: number } {
+  const test = testSize === undefined && trainSize === undefined ? 0.25 : testSize;
+  checkSize("test_size", test, n);
+  checkSize("train_size", trainSize, n);
+  if (test !== undefined && trainSize !== undefined && isFraction(test) && isFraction(trainSize)) {
+    if (test + trainSize > 1) {
+      throw new EmbevalError(
+        "E_INVALID_ARGUMENT",
+        `The sum of test_size and train_size = ${test + trainSize}, should be in the (0, 1) range. Reduce test_size and/or train_size.`,
+      );
+    }
+  }
+  const sized = (size: number, round: (x: number) => number) => (isFraction(size) ? round(size * n) : size);
+  let nTest = test === undefined ? undefined : sized(test, Math.ceil);
+  let nTrain = trainSize === undefined ? undefined : sized(trainSize, Math.floor);
+  if (nTrain === undefined) nTrain = n - (nTest as number);
+  if (nTest === undefined) nTest = n - nTrain;
+  if (nTrain + nTest > n) {
     throw new EmbevalError(
       "E_INVALID_ARGUMENT",
-      `with n_samples=${n} and test_size=${testSize} the train set would be empty`,
+      `The sum of train_size and test_size = ${nTrain + nTest}, should be smaller than the number of samples ${n}. Reduce test_size and/or train_size.`,
+    );
+  }
+  if (nTrain === 0) {
+    throw new EmbevalError(
+      "E_INVALID_ARGUMENT",
+      `With n_samples=${n}, test_size=${testSize} and train_size=${trainSize}, the resulting train set will be empty`,
     );
   }
   return { nTrain, nTest };
 }
 
-/** `train_test_split(test_size, seed=seed)`: perm = permutation(N); test = perm[:n_test], train = the rest. */
-export function trainTestSplit(n: number, testSize: number, seed: number): TrainTestIndices {
-  const { nTrain, nTest } = splitSizes(n, testSize);
+/** `train_test_split(test_size, train_size, seed=seed)`: perm = permutation(N); test = perm[:n_test], train = the next n_train. */
+export function trainTestSplit(
+  n: number,
+  testSize: number | undefined,
+  seed: number,
+  trainSize?: number,
+): TrainTestIndices {
+  const { nTrain, nTest } = splitSizes(n, testSize, trainSize);
   const perm = Array.from(defaultRng(seed).permutation(n));
   return { test: perm.slice(0, nTest), train: perm.slice(nTest, nTest + nTrain) };
 }
@@ -60,14 +100,18 @@ export function approximateMode(counts: readonly number[], nDraws: number, gen: 
   return floored;
 }
 
-/** `train_test_split(test_size, stratify_by_column=..., seed=seed)` on integer class labels: the first split of HF's generator. */
+/**
+ * `train_test_split(test_size, train_size, stratify_by_column=..., seed=seed)` on integer class labels: the first split
+ * of HF's `stratified_shuffle_split_generate_indices` (an explicit train_size leaves rows in neither part).
+ */
 export function stratifiedTrainTestSplit(
   labels: readonly number[],
-  testSize: number,
+  testSize: number | undefined,
   seed: number,
+  trainSize?: number,
 ): TrainTestIndices {
   const n = labels.length;
-  const { nTrain, nTest } = splitSizes(n, testSize);
+  const { nTrain, nTest } = splitSizes(n, testSize, trainSize);
   const classes = [...new Set(labels)].sort((a, b) => a - b);
   const classOf = new Map<number, number>(classes.map((c, i) => [c, i]));
   const classIndices: number[][] = classes.map(() => []);

@@ -1,7 +1,8 @@
 /**
  * Applies a task's declared load-time transform (tasks/transforms.ts) to the rows of one split, reproducing mteb 2.20.0
  * `dataset_transform` steps and the HF datasets operations they call (`rename_columns`, `filter`, `class_encode_column`,
- * `train_test_split`, `AbsTask.stratified_subsampling`, split slices such as `train[:256]`).
+ * `train_test_split`, `AbsTask.stratified_subsampling`, split slices such as `train[:256]`); resplits and subset-driven
+ * steps live in ./transform-resplit.ts and ./transform-subset.ts.
  */
 import { classEncode, pyStr } from "../../metrics/sampling/class-encode.js";
 import { stratifiedTrainTestSplit, trainTestSplit } from "../../metrics/sampling/train-test-split.js";
@@ -15,6 +16,10 @@ import type {
 import { EmbevalError } from "../errors.js";
 import type { Row, Value } from "./files/value.js";
 import { renameColumns } from "./rows.js";
+import { checkBakedSubsample, RESPLIT_PARTS, resplitRows } from "./transform-resplit.js";
+import { subsetLanguageColumns } from "./transform-subset.js";
+
+export { subsetConfigName } from "./transform-subset.js";
 
 /** mteb's default task seed (`AbsTask(seed=42)`). */
 export const MTEB_SEED = 42;
@@ -28,6 +33,8 @@ export interface SplitContext {
   /** Read one raw split of the same subset (already sliced by the dataset's `split` argument, if any). */
   readonly readRaw: (split: string) => Promise<Row[]>;
   readonly seed?: number;
+  /** The hf_subset being loaded (needed by subset-driven steps such as subsetLanguageColumns). */
+  readonly subset?: string;
   /** For messages. */
   readonly where?: string;
 }
@@ -207,15 +214,32 @@ export function applyStep(rows: readonly Row[], step: TransformStep, ctx: SplitC
       return splitStringColumn(rows, step.column, step.separator);
     case "named":
       return dropSingletonLabels(rows, step.column);
+    case "resplit":
+      return resplitRows(rows, step, ctx.split, seed, where);
+    case "bakedSubsample":
+      return checkBakedSubsample(rows, step, ctx.split, where);
+    case "subsetLanguageColumns":
+      if (ctx.subset === undefined) {
+        throw new EmbevalError(
+          "E_INVALID_ARGUMENT",
+          `${where}: subsetLanguageColumns needs the subset being loaded`,
+          {
+            hint: "pass `subset` in the SplitContext",
+          },
+        );
+      }
+      return subsetLanguageColumns(rows, ctx.subset, where);
     case "splitAlias":
     case "concatSplits":
+    case "subsetConfig":
       return [...rows];
   }
 }
 
-/** The raw rows a split is built from: its own, an aliased split's, or a concatenation of splits. */
+/** The raw rows a split is built from: its own, an aliased split's, a concatenation of splits, or a resplit source. */
 async function sourceRows(transform: TaskTransform | undefined, ctx: SplitContext): Promise<Row[]> {
   for (const step of transform?.steps ?? []) {
+    if (step.kind === "resplit" && RESPLIT_PARTS.includes(ctx.split)) return ctx.readRaw(step.from);
     if (step.kind === "splitAlias" && step.split === ctx.split) return ctx.readRaw(step.from);
     if (step.kind === "concatSplits" && step.into === ctx.split) {
       const parts: Row[] = [];

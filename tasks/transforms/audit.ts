@@ -2,10 +2,44 @@
  * The audit behind tasks/transforms.ts: which tasks of the five benchmarks were read in mteb's sources and found without
  * a `dataset_transform`, and which are not ported yet (with the reason). Sources were read from the
  * embeddings-benchmark/mteb repository; a stored source whose dataset path/revision differs from mteb 2.20.0's
- * registry entry predates the re-uploaded `mteb/<Task>` datasets and is not trusted.
+ * registry entry predates the re-uploaded `mteb/<Task>` datasets: it is declared in tasks/transforms.ts by what the
+ * registry's descriptive stats prove (renameOnly / baked), or listed here with the evidence.
  */
 
 import { RETRIEVAL_NO_TRANSFORM, RETRIEVAL_NOT_YET_PORTED } from "./retrieval.js";
+
+/**
+ * Non-retrieval sources read for this audit whose outcome is "no transform to apply", with the evidence. Bitext
+ * parallel-subset tasks: the class's load_data is `datasets.load_dataset(**metadata.dataset)` and the loader pairs the
+ * language columns named by the subset, as AbsTaskBitextMining(parallel_subsets=True) does.
+ */
+const OTHER_NO_TRANSFORM_AUDITED: readonly string[] = [
+  "FloresBitextMining", // read at the registry's revision 2144d16: load_data only, no dataset_transform
+  "NTREXBitextMining", // read at the registry's revision 66b8b27: load_data only, no dataset_transform
+  "IN22GenBitextMining", // read at the registry's revision aed6ff7: load_data only, no dataset_transform
+  // mteb 1.x source (mteb/tasks/Classification/multilingual/) at the registry's path and revision 4672e20: no
+  // dataset_transform; stats = full MASSIVE splits per locale (train 11514, validation 2033, test 2974)
+  "MassiveIntentClassification",
+  // mteb 1.x sources at the registry's path and revision (STS12STS.py a0d554a, STS14STS.py 6031580): no
+  // dataset_transform; stats = the full SemEval test sets (3108 and 3750 pairs)
+  "STS12",
+  "STS14",
+  // mteb 2.x source (cmtebsts.py, commit b095c40) reads C-MTEB/STSB 0cde683 without a dataset_transform; the registry
+  // reads the mteb/STSB copy whose stats are the full Chinese STS-B dev/test sizes (1458/1361)
+  "STSB",
+  // custom load_data of the stale source (ai4bharat/Bhasha-Abhijnaanam, one row holding all data) builds train/test by a
+  // per-language train_test_split(min(2048, 0.7 n), seed=42); the registry's mteb/ copy has train 38256 / test 30418 rows
+  // = that output. Another layout fails loudly (E_PARSE: no text/label column), never silently.
+  "IndicLangClassification",
+  // custom load_data of the stale source (maximoss/rte3-multi) keeps labels 0/2 per language; the registry's per-language
+  // stats (de 481, en 482, fr 482, it 478 of RTE-3's 800 test pairs) are that filtered output. The mteb/RTE3 copy must
+  // hold per-language configs; the original single-config layout fails loudly (E_DATASET_MISSING).
+  "RTE3",
+  // the stale load_data (revision 5022383) loads only eval_splits[0] (validation), yet the 2.20.0 stats have both splits
+  // per pair config (validation 997, test 1012 = FLORES dev/devtest): the 2.20.0 loader reads per-pair configs, which the
+  // generic loader does; no rows are selected.
+  "IndicGenBenchFloresBitextMining",
+];
 
 /** Sources read: no `dataset_transform` for the class at the registry's dataset revision (or one that changes no rows). */
 export const NO_TRANSFORM: readonly string[] = [
@@ -67,64 +101,11 @@ export const NO_TRANSFORM: readonly string[] = [
   "BornholmBitextMining",
   "DiaBlaBitextMining",
   "NollySentiBitextMining",
+  // read for issue 9 §1 (evidence next to each entry)
+  ...OTHER_NO_TRANSFORM_AUDITED,
 ];
 
-const STALE =
-  "the stored mteb source applies its transform to an older dataset path/revision; mteb 2.20.0 loads a re-uploaded mteb/ dataset whose descriptive stats suggest the transform is baked in; not verified against the 2.20.0 source";
-const PARALLEL =
-  "parallel-subset bitext dataset (one row holds every language; the loader pairs language columns by subset name); the source's own transforms were not audited";
-const NOT_INDEXED = "the 2.20.0 source file is not in the searchable mteb index; not audited";
-
-/** Task → why its transform is not applied (non-retrieval families). */
-const OTHER_NOT_YET_PORTED: Readonly<Record<string, string>> = {
-  MultiHateClassification:
-    "class-encodes label and functionality, then HF stratified train_test_split(train_size=1000, test_size=1000, stratify_by_column='functionality') of the test split: needs an explicit train_size in stratifiedTrainTestSplit",
-  BibleNLPBitextMining:
-    "custom load_data: config names 'eng-xxx', reversed pairs share one config, language columns renamed to sentence1/sentence2 (the dataset split slice train[:256] itself is applied)",
-  DBpediaClassification: `${STALE} (source: rename content->text; stratified subsampling of train and test)`,
-  BulgarianStoreReviewSentimentClassfication: `${STALE} (source: renames Review/Category, label index from sorted train labels)`,
-  CzechProductReviewSentimentClassification: `${STALE} (source: renames comment/rating_str; stratified subsampling of test)`,
-  GreekLegalCodeClassification: `${STALE} (source: validation and test shuffle(seed=42).select(range(2048)))`,
-  EstonianValenceClassification: `${STALE} (source: renames paragraph/valence; label index from set(train labels))`,
-  FilipinoShopeeReviewsClassification: `${STALE} (source: stratified subsampling of validation and test)`,
-  GujaratiNewsClassification: `${STALE} (source: rename headline->text)`,
-  SentimentAnalysisHindi: `${STALE} (source: stratified subsampling of train)`,
-  IndonesianIdClickbaitClassification: `${STALE} (source: drop label, rename title/label_score; stratified train)`,
-  ItaCaseholdClassification: `${STALE} (source: rename summary->text, materia->label)`,
-  CataloniaTweetClassification: `${STALE} (source: rename TWEET/LABEL; stratified validation+test per subset; drop id_str)`,
-  CyrillicTurkicLangClassification: `${STALE} (source: stratified subsampling of test)`,
-  IndicLangClassification: `${STALE} (source: custom load_data splitting one row of data by language and script)`,
-  NepaliNewsClassification: `${STALE} (source: rename paras->text; stratified train)`,
-  OdiaNewsClassification: `${STALE} (source: rename headings->text; stratified test)`,
-  SinhalaNewsClassification: `${STALE} (source: rename comments/labels; stratified train)`,
-  CSFDSKMovieReviewSentimentClassification: `${STALE} (source: rename comment/rating_int; stratified test)`,
-  SlovakMovieReviewSentimentClassification: `${STALE} (source: rename comment->text; stratified test)`,
-  SwahiliNewsClassification: `${STALE} (source: rename content/category; stratified train)`,
-  SiswatiNewsClassification: `${STALE} (source: rename title->text)`,
-  IsiZuluNewsClassification: `${STALE} (source: rename title->text)`,
-  "HALClusteringS2S.v2": `${STALE} (source: drop labels rarer than 2/2048 of rows, ClassLabel cast, stratified subsampling)`,
-  "WikiClusteringP2P.v2": `${STALE} (source: flatten, drop singleton labels, stratified subsampling per subset)`,
-  "PlscClusteringP2P.v2": `${STALE} (source: flatten and stratified subsampling)`,
-  "CLSClusteringP2P.v2": `${STALE} (source: flatten and stratified subsampling)`,
-  MalteseNewsClassification: `${STALE} (source: rename labels->label, keep text/label only)`,
-  RTE3: `${STALE} (source: custom load_data; filter language, labels 0/2 mapped to 1/0)`,
-  PpcPC: `${STALE} (source: rename sent1/sent2)`,
-  TERRa: `${STALE} (source: rename sent1/sent2)`,
-  FaroeseSTS: `${STALE} (source: rename label->score)`,
-  SemRel24STS: `${STALE} (source: rename label->score)`,
-  NorwegianCourtsBitextMining: `${STALE} (source: rename nb/nn -> sentence1/sentence2)`,
-  IndicGenBenchFloresBitextMining: `${STALE} (source: custom load_data pairing language columns into sentence1/sentence2)`,
-  FloresBitextMining: PARALLEL,
-  NTREXBitextMining: PARALLEL,
-  IN22GenBitextMining: PARALLEL,
-  MassiveIntentClassification: NOT_INDEXED,
-  STS12: NOT_INDEXED,
-  STS14: NOT_INDEXED,
-  STSB: NOT_INDEXED,
-};
-
-/** Task → why its transform is not applied. */
+/** Task → why its transform is not applied (retrieval family only: every other task of the five benchmarks is resolved). */
 export const NOT_YET_PORTED: Readonly<Record<string, string>> = {
-  ...OTHER_NOT_YET_PORTED,
   ...RETRIEVAL_NOT_YET_PORTED,
 };

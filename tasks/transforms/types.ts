@@ -95,6 +95,49 @@ export interface ConcatSplitsStep {
   readonly from: readonly string[];
 }
 
+/**
+ * `dataset[subset][from].train_test_split(train_size, test_size, seed, stratify_by_column)` replacing the subset's
+ * splits: the task's `train` and `test` splits are the two parts of the `from` split; no other split remains
+ * (MultiHateClassification).
+ */
+export interface ResplitStep {
+  readonly kind: "resplit";
+  readonly from: string;
+  /** An integer count or a fraction in (0, 1); unset = the complement of trainSize (both unset: 0.25). */
+  readonly testSize?: number;
+  readonly trainSize?: number;
+  /** A class-encoded (ClassLabel) column: HF's stratified split. Unset: HF's plain permutation split. */
+  readonly stratifyBy?: string;
+}
+
+/**
+ * The Hub config a subset is read from when it is not the subset's own name. `engFirstIsoPair` (BibleNLP's
+ * `_transform_lang_name_hf`): "aai_Latn-eng_Latn" and "eng_Latn-aai_Latn" both read the config "eng-aai".
+ */
+export interface SubsetConfigStep {
+  readonly kind: "subsetConfig";
+  readonly rule: "engFirstIsoPair";
+}
+
+/**
+ * The two language columns named by the subset's ISO codes become sentence1/sentence2 in the subset's order
+ * (BibleNLP: subset "aai_Latn-eng_Latn" renames aai -> sentence1, eng -> sentence2).
+ */
+export interface SubsetLanguageColumnsStep {
+  readonly kind: "subsetLanguageColumns";
+}
+
+/**
+ * A stale source's subsampling that mteb's re-uploaded `mteb/<Task>` dataset already holds (registry stats: each listed
+ * split has at most `nSamples` rows): rows pass unchanged; a longer split is not the dataset mteb 2.20 scores and is an
+ * error instead of a silently larger evaluation.
+ */
+export interface BakedSubsampleStep {
+  readonly kind: "bakedSubsample";
+  readonly splits: readonly string[];
+  readonly nSamples: number;
+}
+
 /** Code-only transforms, each implemented as a named, tested function in src/data/transform.ts. */
 export interface NamedStep {
   readonly kind: "named";
@@ -116,6 +159,10 @@ export type TransformStep =
   | SplitStringStep
   | SplitAliasStep
   | ConcatSplitsStep
+  | ResplitStep
+  | SubsetConfigStep
+  | SubsetLanguageColumnsStep
+  | BakedSubsampleStep
   | NamedStep;
 
 /** A task's declared transform: its mteb source (for review) and the ordered steps. */
