@@ -6,6 +6,8 @@ import { createHubClient } from "../data/hub/index.js";
 import { hubSource } from "../data/source.js";
 import { createEmbedder } from "../embedders/factory.js";
 import { withInstructions } from "../embedders/instruct.js";
+import type { OnnxEmbedder } from "../embedders/onnx/embedder.js";
+import type { Embedder } from "../embedders/types.js";
 import { type CacheFlags, cacheFromFlags } from "../embedding/open-cache.js";
 import { EmbevalError } from "../errors.js";
 import { cachedWork } from "../pipeline/cached.js";
@@ -91,6 +93,15 @@ async function readPrompts(path: string): Promise<Record<string, string>> {
   return v as Record<string, string>;
 }
 
+/**
+ * The model's own token limit, before any `--max-tokens`: ONNX folders' sentence-transformers / tokenizer config;
+ * other backends never receive `--max-tokens`, so their declared limit is their own.
+ */
+function ownTokenLimit(e: Embedder): number | undefined {
+  const onnx = e as Partial<Pick<OnnxEmbedder, "detected">>;
+  return onnx.detected ? onnx.detected.maxTokens : e.info.maxTokens;
+}
+
 /** Run the command; resolves to the exit code. */
 export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
   const quantize =
@@ -135,12 +146,13 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
   }
   const cache = cacheFromFlags(flags, (line) => io.err(`${line}\n`));
   const prompts = flags.prompts === undefined ? undefined : await readPrompts(flags.prompts);
+  const maxTokens = int("max-tokens", flags.maxTokens);
   const base = await createEmbedder(flags.model, {
     batchSize: int("batch-size", flags.batchSize),
     device,
     threads: int("threads", flags.threads),
     endpoints: flags.endpoint,
-    maxTokens: int("max-tokens", flags.maxTokens),
+    maxTokens,
     hubCacheDir: flags.cache,
     // With an instruction template the prompts are the model's instruction overrides, not ST-style prefixes.
     prompts: flags.instructionTemplate === undefined ? prompts : undefined,
@@ -177,6 +189,9 @@ export async function runRun(io: CliIo, flags: RunFlags): Promise<number> {
       batchSize: int("batch-size", flags.batchSize),
       dims,
       quantize,
+      // A limit other than the model's own files its results under experiments/max_tokens_<n>/.
+      maxTokens,
+      modelMaxTokens: ownTokenLimit(base),
       cache,
       log: (line) => io.err(`${line}\n`),
       onEncodeProgress: io === processIo ? terminalEncodeProgress() : undefined,

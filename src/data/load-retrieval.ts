@@ -1,6 +1,7 @@
 /**
  * Retrieval-family data as mteb's `RetrievalDatasetLoader` builds it (mteb/abstasks/retrieval_dataset_loaders.py):
- * configs corpus / queries / default (= qrels) / top_ranked / instruction, prefixed `<subset>-` for multilingual tasks;
+ * configs corpus / queries / default (= qrels) / top_ranked / instruction, prefixed `<subset>-` for multilingual tasks,
+ * each read at the eval split or, when the config has only one split, that one (`_get_split`);
  * `_id` → `id` as strings, qrels as ints (last duplicate wins), queries reduced to those with qrels. A folder in the
  * BEIR layout (no dataset card) is read by beir.ts.
  */
@@ -37,7 +38,7 @@ export async function loadRetrieval(
 
   const corpusRows = await readSplit(source, {
     config: cfg("corpus"),
-    split: "corpus",
+    split,
     singleSplitFallback: true,
   });
   const corpus: CorpusDoc[] = corpusRows.map((r, i) => ({
@@ -64,7 +65,7 @@ export async function loadRetrieval(
   const queryConfig = names.has(cfg("queries")) ? cfg("queries") : cfg("query");
   const queryRows = await readSplit(source, {
     config: queryConfig,
-    split: "queries",
+    split,
     singleSplitFallback: true,
   });
   let instructions: Map<string, string> | undefined;

@@ -8,11 +8,14 @@ import { TASK_TRANSFORMS } from "../../tasks/transforms.js";
 import type { TaskSpec } from "../../tasks/types.js";
 import { EmbevalError } from "../errors.js";
 import type { Row, Value } from "./files/value.js";
+import { loadLongEmbed, usesLongEmbedLoader } from "./load-longembed.js";
 import { loadRetrieval } from "./load-retrieval.js";
+import { CUSTOM_RETRIEVAL_LOADERS } from "./retrieval-custom.js";
+import { applyRetrievalTransform } from "./retrieval-transform.js";
 import { columns } from "./rows.js";
 import type { DatasetSource } from "./source.js";
 import { readSplit } from "./splits.js";
-import { parseSplitSlice, sliceRows, transformSplit } from "./transform.js";
+import { parseSplitSlice, sliceRows, subsetConfigName, transformSplit } from "./transform.js";
 
 /** The hf_subsets of a task, checked against a selection (a subset the task lacks is a coded error). */
 export function selectSubsets(spec: TaskSpec, wanted?: readonly string[]): string[] {
@@ -35,7 +38,10 @@ export function selectSubsets(spec: TaskSpec, wanted?: readonly string[]): strin
 export function subsetAvailable(spec: TaskSpec, configNames: ReadonlySet<string>, subset: string): boolean {
   if (subset === "default" || spec.fastLoading) return true;
   if (spec.kind === "BitextMining" && spec.parallelSubsets) return true;
-  return configNames.has(subset) || configNames.has(`${subset}-corpus`);
+  if (spec.name === "BelebeleRetrieval") return true; // one default config, one split per language (retrieval-custom.ts)
+  if (spec.name === "CUREv1") return configNames.has(`queries-${subset}`);
+  const config = subsetConfigName(TASK_TRANSFORMS[spec.name], subset);
+  return configNames.has(config) || configNames.has(`${subset}-corpus`);
 }
 
 function isMulti(spec: TaskSpec): boolean {
@@ -88,10 +94,12 @@ async function subsetRows(
   split: string,
   subset: string,
 ): Promise<Row[]> {
-  return transformSplit(TASK_TRANSFORMS[spec.name], {
+  const transform = TASK_TRANSFORMS[spec.name];
+  return transformSplit(transform, {
     split,
+    subset,
     evalSplits: spec.evalSplits,
-    readRaw: (s) => rawRows(spec, source, s, subset),
+    readRaw: (s) => rawRows(spec, source, s, subsetConfigName(transform, subset)),
     where: `${spec.name} (${source.describe}) ${subset}/${split}`,
   });
 }
@@ -113,8 +121,18 @@ export async function loadTaskData(
     case "Reranking":
     case "InstructionRetrieval":
     case "InstructionReranking":
-    case "Any2AnyRetrieval":
-      return loadRetrieval(source, split, subset, isMulti(spec));
+    case "Any2AnyRetrieval": {
+      if (usesLongEmbedLoader(spec.dataset)) return loadLongEmbed(source, spec.dataset.name, split);
+      const custom = CUSTOM_RETRIEVAL_LOADERS[spec.name];
+      const data = custom
+        ? await custom(source, split, subset)
+        : await loadRetrieval(source, split, subset, isMulti(spec));
+      return applyRetrievalTransform(data, TASK_TRANSFORMS[spec.name], {
+        split,
+        evalSplits: spec.evalSplits,
+        where: `${spec.name} (${source.describe}) ${subset}/${split}`,
+      });
+    }
     case "STS": {
       const rows = await subsetRows(spec, source, split, subset);
       const [c1, c2] = spec.columnNames;

@@ -13,11 +13,11 @@ import type { Embedder } from "../embedders/types.js";
 import type { EmbeddingCache } from "../embedding/disk-cache.js";
 import { createEmbeddingService, type EncodeStats } from "../embedding/service.js";
 import { type ItemRecord, writeTaskItems } from "../results/items.js";
-import { type ExperimentSpec, resultDir, sidecarPath, taskResultPath } from "../results/layout.js";
+import { resultDir, sidecarPath, taskResultPath } from "../results/layout.js";
 import { writeFileAtomic } from "../results/store.js";
 import type { ScoresEntry, TaskResult } from "../results/task-result.js";
 import { EMBEVAL_VERSION } from "../version.js";
-import { existingPairs, writeResultFiles } from "./outputs.js";
+import { existingPairs, maxTokensOf, targetExperiment, writeResultFiles } from "./outputs.js";
 import type { TaskWork } from "./work.js";
 
 /** The mteb version whose evaluators embeval reproduces; written as `mteb_version` so mteb's loaders accept the files. */
@@ -41,6 +41,10 @@ export interface EvaluateConfig {
   renormalize?: boolean;
   /** mteb CompressionWrapper quantization of each encode call's embeddings (an experiment of its own). */
   quantize?: QuantizationKind;
+  /** `--max-tokens` (must be the limit the embedder applies); other than `modelMaxTokens` → `max_tokens_<n>` folder. */
+  maxTokens?: number;
+  /** The model's own token limit (from its files); unknown = any `maxTokens` is an experiment. */
+  modelMaxTokens?: number;
   /** The embedding disk cache (vectors looked up before encoding, stored per batch; resumes a killed run). */
   cache?: EmbeddingCache;
   log?: (line: string) => void;
@@ -129,6 +133,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
   const sklearn = config.sklearn ?? "1.9";
   const overwrite = config.overwrite ?? "only-missing";
   const dims = config.dims && config.dims.length > 0 ? [...new Set(config.dims)] : [info.dim];
+  const maxTokens = maxTokensOf(info, config.maxTokens, config.modelMaxTokens);
   const summary: EvaluateSummary = {
     rows: [],
     written: [],
@@ -139,14 +144,11 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
     const { spec } = work;
     const targets = [];
     for (const dim of dims) {
-      const truncated = dim !== info.dim;
-      const exp: ExperimentSpec | undefined =
-        truncated || config.quantize
-          ? {
-              ...(truncated ? { dim, renormalize: config.renormalize } : {}),
-              ...(config.quantize ? { quantize: config.quantize } : {}),
-            }
-          : undefined;
+      const exp = targetExperiment(info, dim, {
+        renormalize: config.renormalize,
+        quantize: config.quantize,
+        maxTokens,
+      });
       const dir = resultDir(config.output, info.id, info.revision, exp);
       const path = taskResultPath(dir, spec.name);
       const have = await existingPairs(path);
@@ -244,6 +246,7 @@ export async function evaluate(config: EvaluateConfig): Promise<EvaluateSummary>
           details: info.details ?? {},
         },
         experiment: target.exp ?? null,
+        max_tokens: maxTokens,
         seed,
         sklearn_behaviour: sklearn,
         node: process.version,

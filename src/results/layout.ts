@@ -1,6 +1,6 @@
 /**
  * Where results live, in mteb's layout: `<root>/<org>__<model>/<revision>/<Task>.json` (+ `model_meta.json`),
- * truncation/quantization runs under `<revision>/experiments/<key>/`, and embeval's own sidecars (provenance,
+ * truncation / quantization / `--max-tokens` runs under `<revision>/experiments/<key>/`, and embeval's own sidecars (provenance,
  * per-item values) under `<revision>/.embeval/` so mteb's `*.json` scan never sees them.
  */
 import { join } from "node:path";
@@ -29,18 +29,23 @@ export interface ExperimentSpec {
   renormalize?: boolean;
   /** mteb CompressionWrapper kind, e.g. "binary", "int8", "float16". */
   quantize?: string;
+  /** A token limit other than the model's own (`--max-tokens`): inputs truncated to it. */
+  maxTokens?: number;
 }
 
-/** The experiment folder key: `embed_dim_256`, `quantize_binary`, `embed_dim_256__quantize_binary`, `..._renorm`. */
+function positiveInt(v: number, what: string): void {
+  if (!Number.isInteger(v) || v <= 0)
+    throw new EmbevalError("E_INVALID_ARGUMENT", `${what} must be a positive integer, got ${v}`);
+}
+
+/**
+ * The experiment folder key: `embed_dim_256`, `quantize_binary`, `max_tokens_8192`, joined by `__` in that order
+ * (`embed_dim_256__quantize_binary__max_tokens_8192`), `_renorm` after a renormalised dim.
+ */
 export function experimentKey(spec: ExperimentSpec): string | undefined {
   const parts: string[] = [];
   if (spec.dim !== undefined) {
-    if (!Number.isInteger(spec.dim) || spec.dim <= 0) {
-      throw new EmbevalError(
-        "E_INVALID_ARGUMENT",
-        `truncation dim must be a positive integer, got ${spec.dim}`,
-      );
-    }
+    positiveInt(spec.dim, "truncation dim");
     parts.push(`embed_dim_${spec.dim}${spec.renormalize ? "_renorm" : ""}`);
   }
   if (spec.quantize !== undefined) {
@@ -48,7 +53,31 @@ export function experimentKey(spec: ExperimentSpec): string | undefined {
       throw new EmbevalError("E_INVALID_ARGUMENT", `bad quantization "${spec.quantize}"`);
     parts.push(`quantize_${spec.quantize}`);
   }
+  if (spec.maxTokens !== undefined) {
+    positiveInt(spec.maxTokens, "--max-tokens");
+    parts.push(`max_tokens_${spec.maxTokens}`);
+  }
   return parts.length === 0 ? undefined : parts.join("__");
+}
+
+/** An experiment folder key back to its spec; undefined for a key embeval does not write. */
+export function parseExperimentKey(key: string): ExperimentSpec | undefined {
+  const m =
+    /^(?:embed_dim_(\d+)(_renorm)?)?(?:(?:^|__)quantize_([a-z0-9]+))?(?:(?:^|__)max_tokens_(\d+))?$/.exec(
+      key,
+    );
+  if (m === null) return undefined;
+  const spec: ExperimentSpec = {
+    ...(m[1] !== undefined ? { dim: Number(m[1]) } : {}),
+    ...(m[2] !== undefined ? { renormalize: true } : {}),
+    ...(m[3] !== undefined ? { quantize: m[3] } : {}),
+    ...(m[4] !== undefined ? { maxTokens: Number(m[4]) } : {}),
+  };
+  try {
+    return experimentKey(spec) === key ? spec : undefined;
+  } catch {
+    return undefined; // e.g. embed_dim_0
+  }
 }
 
 /** The folder holding one model revision's (or one experiment's) task files. */

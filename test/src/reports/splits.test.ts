@@ -28,12 +28,17 @@ describe("per-split (context length) tables", () => {
       "test_16384",
       "test_32768",
     ]);
+    // Which max tokens produced each row: model_meta.json `max_tokens` (mteb writes 32768.0; inf = no limit → null).
+    const limit = (model: string) => rows.find((r) => r.model === model)?.max_tokens;
+    expect(small?.max_tokens).toBe(32768);
+    expect(limit("intfloat/multilingual-e5-large-instruct")).toBe(514);
+    expect(limit("mteb/baseline-random-encoder") ?? null).toBeNull();
     for (const r of rows.filter((x) => x.task_score !== null)) {
       const v = Object.values(r.splits) as number[];
       expect(r.task_score).toBeCloseTo(v.reduce((a, b) => a + b, 0) / v.length, 10);
     }
     expect(splitSection(rows)).toContain(
-      "| Model | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 16384 | 32768 | Task score |",
+      "| Model | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 16384 | 32768 | Task score | Max tokens |",
     );
   });
   it("single-split benchmarks get no such table", async () => {
