@@ -49,7 +49,7 @@ export function experimentKey(spec: ExperimentSpec): string | undefined {
     parts.push(`embed_dim_${spec.dim}${spec.renormalize ? "_renorm" : ""}`);
   }
   if (spec.quantize !== undefined) {
-    if (!/^[a-z0-9]+$/.test(spec.quantize))
+    if (!/^[a-z0-9]+(?:_[a-z0-9]+)*$/.test(spec.quantize))
       throw new EmbevalError("E_INVALID_ARGUMENT", `bad quantization "${spec.quantize}"`);
     parts.push(`quantize_${spec.quantize}`);
   }
@@ -63,7 +63,7 @@ export function experimentKey(spec: ExperimentSpec): string | undefined {
 /** An experiment folder key back to its spec; undefined for a key embeval does not write. */
 export function parseExperimentKey(key: string): ExperimentSpec | undefined {
   const m =
-    /^(?:embed_dim_(\d+)(_renorm)?)?(?:(?:^|__)quantize_([a-z0-9]+))?(?:(?:^|__)max_tokens_(\d+))?$/.exec(
+    /^(?:embed_dim_(\d+)(_renorm)?)?(?:(?:^|__)quantize_([a-z0-9]+(?:_[a-z0-9]+)*))?(?:(?:^|__)max_tokens_(\d+))?$/.exec(
       key,
     );
   if (m === null) return undefined;

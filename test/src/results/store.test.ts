@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   experimentKey,
   modelFolderName,
+  parseExperimentKey,
   resultDir,
   sidecarPath,
   taskResultPath,
@@ -118,6 +119,15 @@ describe("layout", () => {
     expect(experimentKey({ dim: 256, quantize: "binary" })).toBe("embed_dim_256__quantize_binary");
     expect(experimentKey({ dim: 64, renormalize: true })).toBe("embed_dim_64_renorm");
     expect(experimentKey({})).toBeUndefined();
+    // every --quantize kind names a folder, float8 kinds (with underscores) included, and reads back
+    for (const quantize of ["binary", "int8", "int4", "float8_e4m3fn", "float8_e5m2"]) {
+      const key = experimentKey({ dim: 32, quantize, maxTokens: 512 });
+      expect(key).toBe(`embed_dim_32__quantize_${quantize}__max_tokens_512`);
+      expect(parseExperimentKey(key ?? "")).toEqual({ dim: 32, quantize, maxTokens: 512 });
+    }
+    expect(() => experimentKey({ quantize: "a__b" })).toThrowError(
+      expect.objectContaining({ code: "E_INVALID_ARGUMENT" }),
+    );
     expect(sidecarPath("d", "T", "items")).toBe(join("d", ".embeval", "T.items.jsonl"));
     expect(() => resultDir("r", "a/b", "../x")).toThrowError(
       expect.objectContaining({ code: "E_INVALID_ARGUMENT" }),
