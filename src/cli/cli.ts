@@ -18,6 +18,7 @@ Examples:
   embeval run --tasks STSBenchmark,SICK-R --model random --sklearn 1.6
   embeval embed --model random --role query --input texts.txt --output vectors.npy
   embeval report --results ../shared/results --benchmark "MTEB(eng, v2)" --format md
+  embeval report --results ../shared/results --retrieval-table --format md
   embeval compare --baseline results-main --candidate results --benchmark mteb-eng --max-drop 0.5
   embeval list suites
   embeval list tasks --suite mmteb
@@ -136,6 +137,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
       "column legend of the paper's tables (default: column-legend.json next to the CSV)",
     )
     .option("--rows <json>", "paper row label → model map (default: row-models.json next to the CSV)")
+    .option(
+      "--retrieval-table",
+      "cross-benchmark retrieval table: MTEB-M, MTEB-E, RTEB (16), BEIR (CQADupstack rebuilt), LongEmbed, Avg",
+    )
     .option("-o, --out <file>", "write the report here instead of stdout")
     .action(async (opts: ReportFlags) => setCode(await runReport(io, opts)));
 

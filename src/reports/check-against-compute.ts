@@ -3,9 +3,17 @@
  * Tables 2/3 = MTEB(Multilingual, v2) / MTEB(eng, v2) summaries, Table 4 = the cross-benchmark retrieval table,
  * A2–A19 = per-task scores (mteb leaderboard aggregation, src/results/aggregate.ts), ×100.
  */
-import { aggregateBenchmark, type BenchmarkAggregate, type ModelAggregate } from "../results/aggregate.js";
+import type { BenchmarkAggregate, ModelAggregate } from "../results/aggregate.js";
 import type { ResultTree } from "../results/tree.js";
 import type { PaperCell, PaperLegend } from "./check-against-paper.js";
+import {
+  type CrossAggregates,
+  type CrossBenchKey,
+  crossAggregates,
+  RETRIEVAL_COLUMNS,
+  type RetrievalColumn,
+  retrievalRow,
+} from "./retrieval-table.js";
 
 /** embeval's value of one cell (×100) and what it lacks. */
 export interface CellValue {
@@ -18,34 +26,19 @@ export interface CellValue {
   readonly note?: string;
 }
 
-/** The public RTEB tasks papers used before SWEbenchCodeRetrieval was added to RTEB(beta). */
-export const RTEB_PRE_SWEBENCH_EXCLUDED = ["SWEbenchCodeRetrieval"] as const;
-
 /** Tasks the v5 rows of the paper's Table 3 average over all subsets/splits (MTEB(eng, v2) uses en/test only). */
 export const ALL_SUBSET_TASKS = [
   "AmazonCounterfactualClassification",
   "MassiveIntentClassification",
 ] as const;
 
-const BENCHMARKS = {
-  mmteb: "MTEB(Multilingual, v2)",
-  eng: "MTEB(eng, v2)",
-  beir: "BEIR",
-  long: "LongEmbed",
-  rteb: "RTEB(beta)",
-} as const;
-type BenchKey = keyof typeof BENCHMARKS;
+type BenchKey = CrossBenchKey;
 
-/** The aggregates a check needs, computed once per tree. */
-export type CheckAggregates = Readonly<Record<BenchKey, BenchmarkAggregate>>;
+/** The aggregates a check needs, computed once per tree (the five benchmarks of the retrieval table). */
+export type CheckAggregates = CrossAggregates;
 
 /** Aggregates the five benchmarks (BEIR with CQADupstackRetrieval rebuilt from its 12 sub-tasks). */
-export function checkAggregates(tree: ResultTree): CheckAggregates {
-  const out = {} as Record<BenchKey, BenchmarkAggregate>;
-  for (const k of Object.keys(BENCHMARKS) as BenchKey[])
-    out[k] = aggregateBenchmark(tree, BENCHMARKS[k], { rebuildCqadupstack: k === "beir" });
-  return out;
-}
+export const checkAggregates: (tree: ResultTree) => CheckAggregates = crossAggregates;
 
 function meanOf(tasks: readonly string[], scores: Readonly<Record<string, number | null>>): CellValue {
   const missing = tasks.filter((t) => typeof scores[t] !== "number");
@@ -101,48 +94,20 @@ function withAlt(cell: CellValue | null, alt: CellValue | null): CellValue | nul
   return alt && alt.value !== cell.value ? { ...cell, allSubsets: alt.value } : cell;
 }
 
-/** Tasks of the RTEB column: RTEB(beta)'s public tasks without SWEbenchCodeRetrieval (16). */
-export function rtebPaperTasks(aggs: CheckAggregates): string[] {
-  return aggs.rteb.tasks
-    .map((t) => t.name)
-    .filter((t) => !(RTEB_PRE_SWEBENCH_EXCLUDED as readonly string[]).includes(t));
-}
+const TABLE4_COLUMNS: readonly string[] = RETRIEVAL_COLUMNS.map((c) => c.key);
 
+/** Table 4: the cross-benchmark retrieval table (retrieval-table.ts), ×100. */
 function table4(aggs: CheckAggregates, model: string, column: string): CellValue | null {
-  const scores = (k: BenchKey) => modelIn(aggs[k], model)?.tasks ?? {};
-  const retrieval = (k: BenchKey) =>
-    meanOf(
-      aggs[k].tasks.filter((t) => t.type === "Retrieval").map((t) => t.name),
-      scores(k),
-    );
-  const cols: Record<string, () => CellValue> = {
-    "MTEB-M": () => retrieval("mmteb"),
-    "MTEB-E": () => retrieval("eng"),
-    RTEB: () => meanOf(rtebPaperTasks(aggs), scores("rteb")),
-    BEIR: () =>
-      meanOf(
-        aggs.beir.tasks.map((t) => t.name),
-        scores("beir"),
-      ),
-    Long: () =>
-      meanOf(
-        aggs.long.tasks.map((t) => t.name),
-        scores("long"),
-      ),
+  if (column !== "Avg Tasks" && !TABLE4_COLUMNS.includes(column)) return null;
+  const row = retrievalRow(aggs, model);
+  const cell = column === "Avg Tasks" ? row.avg : row.cells[column as RetrievalColumn];
+  const value = cell.value === null ? null : cell.value * 100;
+  if (column !== "Avg Tasks" || value === null) return { value, missing: cell.missing };
+  return {
+    value,
+    missing: cell.missing,
+    note: "embeval takes the mean of the five columns (the paper's recipe is not stated)",
   };
-  if (column === "Avg Tasks") {
-    // The mean of the five benchmark columns.
-    const parts = Object.values(cols).map((f) => f());
-    const missing = parts.flatMap((p) => p.missing);
-    if (missing.length > 0) return { value: null, missing };
-    const value = parts.reduce((a, p) => a + (p.value as number), 0) / parts.length;
-    return {
-      value,
-      missing,
-      note: "embeval takes the mean of the five columns (the paper's recipe is not stated)",
-    };
-  }
-  return cols[column]?.() ?? null;
 }
 
 const SUMMARY: Readonly<Record<string, BenchKey>> = { "2": "mmteb", "3": "eng" };

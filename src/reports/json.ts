@@ -2,6 +2,8 @@
 import type { BenchmarkAggregate } from "../results/aggregate.js";
 import type { PerLanguageTable } from "../results/per-language.js";
 import type { LanguageMethod } from "../results/per-language-paper.js";
+import type { ExperimentTable } from "./experiments.js";
+import { type ExperimentJson, experimentsJson } from "./experiments-render.js";
 
 /** One model entry of the JSON report. */
 export interface JsonReportModel {
@@ -23,6 +25,8 @@ export interface JsonReport {
   rebuilt?: Record<string, string[]>;
   /** The per-language recipe of the models' `languages` (only when one was asked for). */
   languages_method?: LanguageMethod;
+  /** Dims × quantization tables per model (only when the tree holds experiments of the benchmark's tasks). */
+  experiments?: ExperimentJson[];
 }
 
 /** Per-language scores to add to the JSON report: the table and the recipe that made it. */
@@ -38,8 +42,15 @@ function mapPct(o: Readonly<Record<string, number | null>>): Record<string, numb
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, pct(v)]));
 }
 
-/** Builds the JSON report object from an aggregate (models in Borda order), with per-language scores if given. */
-export function jsonReport(agg: BenchmarkAggregate, languages?: JsonLanguages): JsonReport {
+/**
+ * Builds the JSON report object from an aggregate (models in Borda order), with per-language scores and
+ * dims × quantization tables if given.
+ */
+export function jsonReport(
+  agg: BenchmarkAggregate,
+  languages?: JsonLanguages,
+  experiments: readonly ExperimentTable[] = [],
+): JsonReport {
   const out: JsonReport = {
     benchmark: agg.benchmark,
     models: agg.models.map((m) => ({
@@ -63,10 +74,15 @@ export function jsonReport(agg: BenchmarkAggregate, languages?: JsonLanguages): 
   if (agg.rebuildCqadupstack) {
     out.rebuilt = Object.fromEntries(agg.models.map((m) => [m.model, [...m.rebuilt]]));
   }
+  if (experiments.length > 0) out.experiments = experimentsJson(experiments);
   return out;
 }
 
 /** The JSON report as text (two-space indent, trailing newline). */
-export function renderJsonReport(agg: BenchmarkAggregate, languages?: JsonLanguages): string {
-  return `${JSON.stringify(jsonReport(agg, languages), null, 2)}\n`;
+export function renderJsonReport(
+  agg: BenchmarkAggregate,
+  languages?: JsonLanguages,
+  experiments: readonly ExperimentTable[] = [],
+): string {
+  return `${JSON.stringify(jsonReport(agg, languages, experiments), null, 2)}\n`;
 }

@@ -7,6 +7,8 @@ import type { BenchmarkAggregate, ModelAggregate } from "../results/aggregate.js
 import type { PerLanguageTable } from "../results/per-language.js";
 import type { LanguageMethod } from "../results/per-language-paper.js";
 import { abbreviateTasks } from "./abbreviate.js";
+import type { ExperimentTable } from "./experiments.js";
+import { experimentsMarkdown } from "./experiments-render.js";
 
 /** A score cell: ×100 with 2 decimals, blank when missing. */
 export function formatScore(x: number | null): string {
@@ -91,11 +93,15 @@ function languageSection(t: PerLanguageTable, method: LanguageMethod): string {
   return [`## Per language (${title})`, "", note, "", table(header, rows, 1)].join("\n");
 }
 
-/** Renders the whole markdown report; `perLanguage` adds a per-language table made by `languageMethod` (default mteb's). */
+/**
+ * Renders the whole markdown report; `perLanguage` adds a per-language table made by `languageMethod` (default
+ * mteb's), `experiments` the dims × quantization tables.
+ */
 export function renderMarkdownReport(
   agg: BenchmarkAggregate,
   perLanguage?: PerLanguageTable | null,
   languageMethod: LanguageMethod = "mteb",
+  experiments: readonly ExperimentTable[] = [],
 ): string {
   const parts = [`# ${agg.benchmark}`, ""];
   parts.push(
@@ -117,5 +123,6 @@ export function renderMarkdownReport(
   parts.push("", "## Tasks by type");
   for (const type of agg.types) parts.push("", typeSection(agg, type));
   if (perLanguage) parts.push("", languageSection(perLanguage, languageMethod));
+  if (experiments.length > 0) parts.push("", experimentsMarkdown(experiments).trimEnd());
   return `${parts.join("\n")}\n`;
 }
