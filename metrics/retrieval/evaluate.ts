@@ -5,11 +5,17 @@
  */
 import { EmbevalError } from "../errors.js";
 import { pyRound } from "../numeric.js";
-import { rankDocuments, STABLE_SCORE_RANKING } from "../ranking.js";
-import { mrrQuery } from "./mrr.js";
+import {
+  MTEB_DOUBLE_RANKING,
+  rankDocuments,
+  rankIds,
+  STABLE_SCORE_RANKING,
+  TREC_EVAL_RANKING,
+} from "../ranking.js";
+import { mrrRanked } from "./mrr.js";
 import { evaluateAbstention } from "./nauc.js";
 import { type FamilyMeans, makeScoreDict, type PySumMode, pyMean } from "./score-dict.js";
-import { checkKValues, trecEvalQuery } from "./trec-eval.js";
+import { checkKValues, trecEvalRanked } from "./trec-eval.js";
 import type { Qrels, QueryMetrics, RetrievalScoreDict, Run } from "./types.js";
 
 /** Options of `evaluateRetrieval`; the two flags are mteb task attributes (both false by default). */
@@ -63,6 +69,27 @@ export function postprocessRun(
   return out;
 }
 
+/** Every score is a float32 value: then the float32 and the double rankings are the same order. */
+function float32Exact(scores: ReadonlyMap<string, number>): boolean {
+  for (const s of scores.values()) if (Math.fround(s) !== s) return false;
+  return true;
+}
+
+/**
+ * One query's trec_eval measures and mteb MRR@k (`kValues` already checked). Ranks once when the scores are
+ * float32 values (embedding similarities always are): the two rankings then coincide; otherwise ranks twice.
+ */
+export function scoreQuery(
+  docs: ReadonlyMap<string, number>,
+  judgments: ReadonlyMap<string, number>,
+  kValues: readonly number[],
+): QueryMetrics {
+  const ranked = rankIds(docs, TREC_EVAL_RANKING);
+  const trec = trecEvalRanked(ranked, judgments, kValues);
+  const mrrOrder = float32Exact(docs) ? ranked : rankIds(docs, MTEB_DOUBLE_RANKING);
+  return { ...trec, mrr: mrrRanked(mrrOrder, judgments, kValues) };
+}
+
 const NAUC_FAMILIES = ["ndcg", "map", "recall", "precision"] as const;
 
 /** mteb's `round(mean, 5)` for the trec_eval families. */
@@ -87,9 +114,8 @@ export function evaluateRetrieval(
   for (const [qid, docs] of processed) {
     const judgments = qrels.get(qid);
     if (judgments === undefined || judgments.size === 0) continue;
-    const trec = trecEvalQuery(docs, judgments, kValues);
     scored.set(qid, docs);
-    perQuery.set(qid, { ...trec, mrr: mrrQuery(docs, judgments, kValues) });
+    perQuery.set(qid, scoreQuery(docs, judgments, kValues));
   }
   if (perQuery.size === 0) {
     throw new EmbevalError("E_EMPTY_INPUT", "no run query has relevance judgments", {

@@ -13,11 +13,24 @@ export function mrrQuery(
   kValues: readonly number[],
 ): number[] {
   checkKValues(kValues);
-  const kMax = Math.max(...kValues);
-  const top = rankIds(scores, MTEB_DOUBLE_RANKING).slice(0, kMax);
+  return mrrRanked(rankIds(scores, MTEB_DOUBLE_RANKING), judgments, kValues);
+}
+
+/**
+ * `mrrQuery` on documents already in rank order (`rankIds(scores, MTEB_DOUBLE_RANKING)`, or the float32 order
+ * when every score is float32-representable, which is then the same order). `kValues` must be checked.
+ */
+export function mrrRanked(
+  ranked: readonly string[],
+  judgments: ReadonlyMap<string, number>,
+  kValues: readonly number[],
+): number[] {
+  let kMax = 0;
+  for (const k of kValues) if (k > kMax) kMax = k;
+  const n = Math.min(ranked.length, kMax);
   let first = -1;
-  for (let i = 0; i < top.length; i++) {
-    const g = judgments.get(top[i]);
+  for (let i = 0; i < n; i++) {
+    const g = judgments.get(ranked[i]);
     if (g !== undefined && g > 0) {
       first = i;
       break;

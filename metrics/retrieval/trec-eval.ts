@@ -46,8 +46,20 @@ export function trecEvalQuery(
   ranking: RankOptions = TREC_EVAL_RANKING,
 ): TrecQueryResult {
   checkKValues(kValues);
-  const maxK = Math.max(...kValues);
-  const ranked = rankIds(scores, ranking);
+  return trecEvalRanked(rankIds(scores, ranking), judgments, kValues);
+}
+
+/**
+ * `trecEvalQuery` on documents already in rank order (`rankIds(scores, TREC_EVAL_RANKING)`), so a caller that
+ * needs the same order for another measure ranks once. `kValues` must have passed `checkKValues`.
+ */
+export function trecEvalRanked(
+  ranked: readonly string[],
+  judgments: ReadonlyMap<string, number>,
+  kValues: readonly number[],
+): TrecQueryResult {
+  let maxK = 0;
+  for (const k of kValues) if (k > maxK) maxK = k;
   const numRet = ranked.length;
 
   const positives: number[] = [];
@@ -55,11 +67,18 @@ export function trecEvalQuery(
   positives.sort((a, b) => b - a);
   const numRel = positives.length;
 
-  // Prefix values over the first L ranks: value at cut-off k is prefix[min(k, L)].
+  // Prefix sums over the first L ranks; the value at cut-off k is the prefix at rank min(k, L), recorded when
+  // the loop reaches that rank (cut-offs visited in ascending order; no per-rank arrays are allocated).
   const L = Math.min(numRet, maxK);
-  const dcg = new Float64Array(L + 1);
-  const hits = new Int32Array(L + 1);
-  const apSum = new Float64Array(L + 1);
+  const nk = kValues.length;
+  const at: number[] = new Array(nk);
+  for (let j = 0; j < nk; j++) at[j] = Math.min(kValues[j], L);
+  const byAt = at.map((_, j) => j).sort((a, b) => at[a] - at[b]);
+  const dcg: number[] = new Array(nk).fill(0);
+  const hits: number[] = new Array(nk).fill(0);
+  const apSum: number[] = new Array(nk).fill(0);
+  let next = 0;
+  while (next < nk && at[byAt[next]] === 0) next++;
   let sum = 0;
   let relSoFar = 0;
   let ap = 0;
@@ -77,13 +96,16 @@ export function trecEvalQuery(
       relSoFar++;
       ap += relSoFar / (i + 1);
     }
-    dcg[i + 1] = sum;
-    hits[i + 1] = relSoFar;
-    apSum[i + 1] = ap;
+    while (next < nk && at[byAt[next]] === i + 1) {
+      const j = byAt[next++];
+      dcg[j] = sum;
+      hits[j] = relSoFar;
+      apSum[j] = ap;
+    }
   }
 
   const I = Math.min(positives.length, maxK);
-  const idcg = new Float64Array(I + 1);
+  const idcg: number[] = new Array(I + 1).fill(0);
   let ideal = 0;
   for (let i = 0; i < I; i++) {
     ideal += positives[i] / Math.log2(i + 2);
@@ -100,14 +122,14 @@ export function trecEvalQuery(
     numRet,
     numRel,
   };
-  for (const k of kValues) {
-    const at = Math.min(k, L);
+  for (let j = 0; j < nk; j++) {
+    const k = kValues[j];
     const idealAt = idcg[Math.min(k, I)];
-    out.ndcg.push(idealAt > 0 ? dcg[at] / idealAt : dcg[at]);
-    out.map.push(numRel === 0 ? 0 : apSum[at] / numRel);
-    out.recall.push(numRel === 0 ? 0 : hits[at] / numRel);
-    out.precision.push(hits[at] / k);
-    out.success.push(hits[at] > 0 ? 1 : 0);
+    out.ndcg.push(idealAt > 0 ? dcg[j] / idealAt : dcg[j]);
+    out.map.push(numRel === 0 ? 0 : apSum[j] / numRel);
+    out.recall.push(numRel === 0 ? 0 : hits[j] / numRel);
+    out.precision.push(hits[j] / k);
+    out.success.push(hits[j] > 0 ? 1 : 0);
   }
   return out;
 }

@@ -11,10 +11,11 @@ import { loadTokenizer, type PaddedBatch, padBatch } from "../../src/embedders/o
 import { encodeOnnxModel } from "../onnx-proto.js";
 import { type TinyNetSpec, tinyNetGraph, tinyNetWeights } from "../test-models/tiny-net.js";
 import { bpeTokenizerJson } from "../test-models/tokenizer-json.js";
-import { type BenchRow, timeIt } from "./types.js";
+import { type BenchOutput, timeIt } from "./types.js";
 
-const N_TEXTS = 2000;
+const N_TEXTS = Number(process.env.ENCODE_BENCH_TEXTS ?? 2000);
 const BATCH = 32;
+const HIDDEN = 256;
 const WORDS = "the cat sat on a mat and embedded text into vectors while queries met documents".split(" ");
 
 /** Seeded mixed-length texts: 3–200 words. */
@@ -35,7 +36,7 @@ function buildModel(dir: string): void {
   const bpe = bpeTokenizerJson();
   const spec: TinyNetSpec = {
     vocab: bpe.vocabSize,
-    hidden: 256,
+    hidden: HIDDEN,
     maxPositions: 512,
     seed: 7,
     tokenOutput: "last_hidden_state",
@@ -45,8 +46,8 @@ function buildModel(dir: string): void {
   writeFileSync(join(dir, "config.json"), JSON.stringify({ max_position_embeddings: 256 }));
 }
 
-/** Benchmark rows for `npm run bench -- encode`. */
-export async function bench(): Promise<BenchRow[]> {
+/** Benchmark rows and figures.encode for `npm run bench -- encode` (ratio = embedder time / bare session time). */
+export async function bench(): Promise<BenchOutput> {
   const dir = mkdtempSync(join(tmpdir(), "embeval-bench-onnx-"));
   try {
     buildModel(dir);
@@ -83,11 +84,12 @@ export async function bench(): Promise<BenchRow[]> {
     };
     const bare = await timeIt(() => runAll(batches), 5);
     const bareUnsorted = await timeIt(() => runAll(inOrder), 5);
+    const tokenize = await timeIt(() => tok.encode(input), 5);
     const sorted = await timeIt(() => embedder.embed(input, ctx), 5);
     const unsorted = await timeIt(async () => {
       for (let i = 0; i < input.length; i += BATCH) await embedder.embed(input.slice(i, i + BATCH), ctx);
     }, 5);
-    const workload = `${N_TEXTS} texts (${totalTokens} tokens), batch ${BATCH}, H=256`;
+    const workload = `${N_TEXTS} texts (${totalTokens} tokens), batch ${BATCH}, H=${HIDDEN}`;
     const ratio = sorted.ms / bare.ms;
     console.log(
       `encode: embedder/bare-session time ratio ${ratio.toFixed(2)}; unsorted/sorted ${(unsorted.ms / sorted.ms).toFixed(2)}; ` +
@@ -95,12 +97,31 @@ export async function bench(): Promise<BenchRow[]> {
     );
     await session.release();
     await embedder.close();
-    return [
+    const rows = [
       { name: `bare ort sorted (${padded(batches)} padded)`, workload, ...bare },
       { name: `bare ort input order (${padded(inOrder)} padded)`, workload, ...bareUnsorted },
       { name: `onnx embedder sorted (x${ratio.toFixed(2)})`, workload, ...sorted },
       { name: "onnx embedder input-order batches", workload, ...unsorted },
+      { name: "tokenizer alone (all texts)", workload, ...tokenize },
     ];
+    const encode = {
+      embedder_s: sorted.ms / 1000,
+      bare_ort_s: bare.ms / 1000,
+      ratio,
+      embedder_unsorted_s: unsorted.ms / 1000,
+      bare_ort_unsorted_s: bareUnsorted.ms / 1000,
+      unsorted_over_sorted: unsorted.ms / sorted.ms,
+      tokenize_s: tokenize.ms / 1000,
+      ratio_vs_tokenize_plus_bare: sorted.ms / (tokenize.ms + bare.ms),
+      tokens_per_s: (totalTokens / sorted.ms) * 1000,
+      texts: N_TEXTS,
+      tokens: totalTokens,
+      padded_tokens_sorted: padded(batches),
+      padded_tokens_input_order: padded(inOrder),
+      batch: BATCH,
+      hidden: HIDDEN,
+    };
+    return { rows, figures: { encode } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
