@@ -6,7 +6,7 @@ import type { RetrievalData } from "../../tasks/data.js";
 import { EmbevalError } from "../errors.js";
 import { readRows } from "./files/read.js";
 import type { Row } from "./files/value.js";
-import { columns } from "./rows.js";
+import { columns, qrelsFromRows } from "./rows.js";
 import type { DatasetSource } from "./source.js";
 
 function pick(files: readonly string[], names: string[]): string | undefined {
@@ -52,17 +52,7 @@ export async function loadBeir(source: DatasetSource, split: string): Promise<Re
     text: col.str(r, "text", i),
   }));
   const qrelRows = await rowsOf(source, qrelsFile);
-  col.require(qrelRows, ["query-id", "corpus-id", "score"]);
-  const qrels = new Map<string, Map<string, number>>();
-  qrelRows.forEach((r, i) => {
-    const q = col.str(r, "query-id", i);
-    let m = qrels.get(q);
-    if (!m) {
-      m = new Map();
-      qrels.set(q, m);
-    }
-    m.set(col.str(r, "corpus-id", i), Math.trunc(col.num(r, "score", i)) | 0);
-  });
+  const qrels = qrelsFromRows(qrelRows, col);
   const queries = (await rowsOf(source, queryFile))
     .map((r, i) => ({ id: col.str(r, "_id" in r ? "_id" : "id", i), text: col.str(r, "text", i) }))
     .filter((q) => qrels.has(q.id));

@@ -10,7 +10,7 @@ import type { CorpusDoc } from "../../tasks/text.js";
 import { EmbevalError } from "../errors.js";
 import { isBeirLayout, loadBeir } from "./beir.js";
 import type { Row } from "./files/value.js";
-import { columns } from "./rows.js";
+import { columns, qrelsFromRows } from "./rows.js";
 import type { DatasetSource } from "./source.js";
 import { datasetConfigs, readSplit } from "./splits.js";
 
@@ -48,19 +48,7 @@ export async function loadRetrieval(
   }));
 
   const qrelRows = await readSplit(source, { config: qrelsConfig, split, singleSplitFallback: false });
-  col.require(qrelRows, ["query-id", "corpus-id", "score"]);
-  const qrels = new Map<string, Map<string, number>>();
-  qrelRows.forEach((r, i) => {
-    const q = col.str(r, "query-id", i);
-    const d = col.str(r, "corpus-id", i);
-    const s = Math.trunc(col.num(r, "score", i)) | 0; // cast to int32 like mteb
-    let m = qrels.get(q);
-    if (!m) {
-      m = new Map();
-      qrels.set(q, m);
-    }
-    m.set(d, s);
-  });
+  const qrels = qrelsFromRows(qrelRows, col);
 
   const queryConfig = names.has(cfg("queries")) ? cfg("queries") : cfg("query");
   const queryRows = await readSplit(source, {

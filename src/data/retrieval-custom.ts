@@ -7,7 +7,7 @@ import type { RetrievalData } from "../../tasks/data.js";
 import type { CorpusDoc } from "../../tasks/text.js";
 import { EmbevalError } from "../errors.js";
 import type { Row } from "./files/value.js";
-import { columns } from "./rows.js";
+import { columns, qrelsFromRows } from "./rows.js";
 import type { DatasetSource } from "./source.js";
 import { readSplit } from "./splits.js";
 
@@ -118,16 +118,7 @@ export function buildCureV1(
         [col.str(r, "_id", i), { title: col.str(r, "title", i), text: col.str(r, "text", i) }] as const,
     ),
   );
-  const qrels = new Map<string, Map<string, number>>();
-  qrelRows.forEach((r, i) => {
-    const q = col.str(r, "query-id", i);
-    let m = qrels.get(q);
-    if (!m) {
-      m = new Map();
-      qrels.set(q, m);
-    }
-    m.set(col.str(r, "corpus-id", i), Math.trunc(col.num(r, "score", i)));
-  });
+  const qrels = qrelsFromRows(qrelRows, col);
   const queries = pyDict(queryRows.map((r, i) => [col.str(r, "_id", i), col.str(r, "text", i)] as const));
   return {
     kind: "retrieval",

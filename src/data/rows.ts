@@ -73,3 +73,19 @@ export function renameColumns(rows: Row[], renames: Readonly<Record<string, stri
     return out;
   });
 }
+
+/** BEIR/mteb qrels rows (`query-id`, `corpus-id`, `score`) as `{qid: {docid: score}}`, scores cast to int32 like mteb. */
+export function qrelsFromRows(rows: readonly Row[], col: Columns): Map<string, Map<string, number>> {
+  col.require(rows, ["query-id", "corpus-id", "score"]);
+  const qrels = new Map<string, Map<string, number>>();
+  rows.forEach((r, i) => {
+    const q = col.str(r, "query-id", i);
+    let m = qrels.get(q);
+    if (!m) {
+      m = new Map();
+      qrels.set(q, m);
+    }
+    m.set(col.str(r, "corpus-id", i), Math.trunc(col.num(r, "score", i)) | 0);
+  });
+  return qrels;
+}

@@ -1,47 +1,10 @@
 /** topkFromCandidates: per-row candidates of a perturbed Gemm still give the exact kernel's top-k (or defer the row). */
 import { describe, expect, it } from "vitest";
-import {
-  blockTopk,
-  nanError,
-  type Operand,
-  rowNorms,
-  tiedRowsTopk,
-} from "../../../metrics/kernels/block-topk.js";
+import { blockTopk, nanError, rowNorms, tiedRowsTopk } from "../../../metrics/kernels/block-topk.js";
 import { allFinite, candidateCount, topkFromCandidates } from "../../../metrics/kernels/candidate-topk.js";
 import { matmulTExact } from "../../../metrics/kernels/exact-f64.js";
-import { type GemmKernel, gemmErrorBound } from "../../../metrics/kernels/onnx-gemm.js";
 import { jsGemmTopk, onnxGemmTopk } from "../../../metrics/kernels/onnx-topk.js";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** Exact scores moved by up to 0.99 × half the error bound at random (as block-topk.test.ts). */
-function adversarialGemm(rnd: () => number): GemmKernel {
-  return {
-    async run(a, m, b, n, d) {
-      const out = new Float32Array(m * n);
-      matmulTExact(a, m, b, n, d, out);
-      const na = rowNorms({ rows: m, cols: d, data: a.subarray(0, m * d) });
-      const nb = rowNorms({ rows: n, cols: d, data: b.subarray(0, n * d) });
-      for (let i = 0; i < m; i++)
-        for (let j = 0; j < n; j++)
-          out[i * n + j] += (rnd() * 2 - 1) * 0.99 * (gemmErrorBound(d, na[i], nb[j]) / 2);
-      return out;
-    },
-    release: async () => {},
-  };
-}
-
-function nearDuplicates(rnd: () => number, rows: number, cols: number, spread: number): Operand {
-  const base = Float32Array.from({ length: cols }, () => rnd() - 0.5);
-  const data = Float32Array.from({ length: rows * cols }, (_, i) => base[i % cols] + (rnd() - 0.5) * spread);
-  return { rows, cols, data };
-}
+import { adversarialGemm, lcg, nearDuplicates } from "../../helpers/kernels.js";
 
 describe("topkFromCandidates", () => {
   it("keeps k plus a margin, never more than the rows", () => {
@@ -82,7 +45,9 @@ describe("topkFromCandidates", () => {
       rest.forEach((qi, t) => {
         got[qi - 2] = fixed[t];
       });
-      expect(got.map((t) => t?.positions.length).join(), `n=${n} k=${k}`).toBe(want.map((t) => t?.positions.length).join());
+      expect(got.map((t) => t?.positions.length).join(), `n=${n} k=${k}`).toBe(
+        want.map((t) => t?.positions.length).join(),
+      );
       expect(got).toEqual(want);
     }
     expect(decided, "rows decided from candidates").toBeGreaterThan(10);

@@ -9,14 +9,7 @@ import {
 } from "../../../metrics/kernels/onnx-gemm.js";
 import { collectAtLeast, kthLargest, TopkScratch, uniqueTopk } from "../../../metrics/kernels/topk-select.js";
 import { torchTopkIndices } from "../../../metrics/retrieval/torch-topk.js";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { lcg } from "../../helpers/kernels.js";
 
 function plain(
   a: ArrayLike<number>,

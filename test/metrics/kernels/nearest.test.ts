@@ -3,14 +3,7 @@ import { describe, expect, it } from "vitest";
 import { nearestNeighbours } from "../../../metrics/bitext.js";
 import { nearestNeighboursFast } from "../../../metrics/kernels/nearest.js";
 import { type Matrix, matrix } from "../../../metrics/matrix.js";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { lcg } from "../../helpers/kernels.js";
 
 function rows(rnd: () => number, n: number, d: number, levels: number, dupEvery = 0): Matrix {
   const data = Float32Array.from({ length: n * d }, () =>

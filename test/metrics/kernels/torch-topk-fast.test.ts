@@ -2,14 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { torchTopkIndicesFast } from "../../../metrics/kernels/torch-topk-fast.js";
 import { torchTopkIndices } from "../../../metrics/retrieval/torch-topk.js";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { lcg } from "../../helpers/kernels.js";
 
 describe("torchTopkIndicesFast", () => {
   it("hand example with ties: [1, 3, 3, 2] top 3", () => {

@@ -5,15 +5,8 @@ import { type Matrix, matrix } from "../../../metrics/matrix.js";
 import { type SearchKernel, searchCorpus } from "../../../metrics/retrieval/search.js";
 import type { Run } from "../../../metrics/retrieval/types.js";
 import type { SimilarityFn } from "../../../metrics/similarity.js";
+import { lcg } from "../../helpers/kernels.js";
 import { referenceSearch } from "./search-reference.js";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** Random rows; `levels` > 0 quantises entries to few integers (many exact score ties); duplicates straddle chunks. */
 function corpus(rnd: () => number, n: number, d: number, levels: number, f64 = false): Matrix {

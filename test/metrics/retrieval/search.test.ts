@@ -4,14 +4,7 @@ import { fromRows } from "../../../metrics/matrix.js";
 import { compareCodePoints } from "../../../metrics/ranking.js";
 import { searchCorpus } from "../../../metrics/retrieval/search.js";
 import { cosSim } from "../../../metrics/similarity.js";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { lcg } from "../../helpers/kernels.js";
 
 describe("searchCorpus", () => {
   // Where no tie straddles a torch.topk cut, mteb's chunked heap equals the global top-k (spec §4.2); ties inside a

@@ -1,14 +1,7 @@
 /** torch.topk emulation (libstdc++ nth_element / sort / partial_sort): ordering properties and tie order. */
 import { describe, expect, it } from "vitest";
 import { torchTopkIndices } from "../../../metrics/retrieval/torch-topk.js";
-
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
+import { lcg } from "../../helpers/kernels.js";
 
 function expectTopk(values: number[], k: number): number[] {
   const idx = torchTopkIndices(values, k);
