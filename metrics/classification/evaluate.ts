@@ -1,8 +1,14 @@
 /** mteb classification evaluator from embeddings: reproduces mteb 2.20 AbsTaskClassification (undersampling, LogisticRegression probe per experiment, mean scores). */
+
 import { EmbevalError } from "../errors.js";
+import type { ProbeKernel } from "../kernels/probe-gemm.js";
 import { type Matrix, takeRows } from "../matrix.js";
 import { npMean } from "../numeric.js";
-import { fitLogisticRegression } from "./logistic-regression.js";
+import {
+  fitLogisticRegression,
+  fitLogisticRegressionAsync,
+  type LogisticRegressionModel,
+} from "./logistic-regression.js";
 import { type ClassificationScores, classificationScores } from "./scores.js";
 import { undersampleExperiments } from "./undersample.js";
 
@@ -74,6 +80,39 @@ function embeddedRow(rowOf: ReadonlyMap<number, number>, i: number): number {
 
 /** Run mteb's classification evaluation: n_experiments undersampled LogisticRegression fits scored on the eval split. */
 export function evaluateClassification(input: ClassificationEvalInput): ClassificationEvalResult {
+  const run = startRun(input);
+  for (const sel of run.selectedTrainIndices) {
+    const [x, y] = run.experimentData(sel);
+    run.record(fitLogisticRegression(x, y, { maxIter: input.maxIter ?? 100 }));
+  }
+  return run.finish();
+}
+
+/**
+ * `evaluateClassification` with the probes fitted by `fitLogisticRegressionAsync` (`kernel` "auto": onnxruntime's
+ * sgemm for large float32 fits, else the JS path; see there for how its rounding differs).
+ */
+export async function evaluateClassificationAsync(
+  input: ClassificationEvalInput,
+  kernel: ProbeKernel = "auto",
+): Promise<ClassificationEvalResult> {
+  const run = startRun(input);
+  for (const sel of run.selectedTrainIndices) {
+    const [x, y] = run.experimentData(sel);
+    run.record(await fitLogisticRegressionAsync(x, y, { maxIter: input.maxIter ?? 100 }, kernel));
+  }
+  return run.finish();
+}
+
+/** One evaluation in progress: validated input, the experiments' rows, and per-experiment results so far. */
+interface Run {
+  selectedTrainIndices: number[][];
+  experimentData(sel: number[]): [Matrix, number[]];
+  record(model: LogisticRegressionModel): void;
+  finish(): ClassificationEvalResult;
+}
+
+function startRun(input: ClassificationEvalInput): Run {
   const { trainEmbeddings: xTrain, trainLabels, testEmbeddings: xTest, testLabels } = input;
   const nExperiments = input.nExperiments ?? 10;
   const samplesPerLabel = input.samplesPerLabel ?? 8;
@@ -114,36 +153,38 @@ export function evaluateClassification(input: ClassificationEvalInput): Classifi
   const perExp: ClassificationScores[] = [];
   const predictions: number[][] = [];
   const nIter: number[] = [];
-  for (const sel of selectedTrainIndices) {
-    const model = fitLogisticRegression(
-      takeRows(xTrain, rowOf ? sel.map((i) => embeddedRow(rowOf, i)) : sel),
-      sel.map((i) => trainLabels[i]),
-      { maxIter: input.maxIter ?? 100 },
-    );
+  const experimentData = (sel: number[]): [Matrix, number[]] => [
+    takeRows(xTrain, rowOf ? sel.map((i) => embeddedRow(rowOf, i)) : sel),
+    sel.map((i) => trainLabels[i]),
+  ];
+  const record = (model: LogisticRegressionModel): void => {
     const pred = model.predict(xTest);
     predictions.push(pred);
     nIter.push(model.nIter);
     perExp.push(classificationScores(testLabels, pred));
-  }
-  const mean = (key: keyof ClassificationScores): number => {
-    const vals = perExp.map((s) => s[key]);
-    if (vals.every((v) => v === null)) return Number.NaN;
-    return npMean(vals.map((v) => (v === null ? Number.NaN : v)));
   };
-  const out = {} as Record<string, number>;
-  for (const k of METRICS) out[k] = mean(k);
-  const scores: ClassificationMeanScores = {
-    accuracy: out.accuracy,
-    f1: out.f1,
-    f1_weighted: out.f1_weighted,
-    precision: out.precision,
-    precision_weighted: out.precision_weighted,
-    recall: out.recall,
-    recall_weighted: out.recall_weighted,
-    ap: mean("ap"),
-    ap_weighted: mean("ap_weighted"),
-    main_score: out[mainScore],
-    scores_per_experiment: perExp,
+  const finish = (): ClassificationEvalResult => {
+    const mean = (key: keyof ClassificationScores): number => {
+      const vals = perExp.map((s) => s[key]);
+      if (vals.every((v) => v === null)) return Number.NaN;
+      return npMean(vals.map((v) => (v === null ? Number.NaN : v)));
+    };
+    const out = {} as Record<string, number>;
+    for (const k of METRICS) out[k] = mean(k);
+    const scores: ClassificationMeanScores = {
+      accuracy: out.accuracy,
+      f1: out.f1,
+      f1_weighted: out.f1_weighted,
+      precision: out.precision,
+      precision_weighted: out.precision_weighted,
+      recall: out.recall,
+      recall_weighted: out.recall_weighted,
+      ap: mean("ap"),
+      ap_weighted: mean("ap_weighted"),
+      main_score: out[mainScore],
+      scores_per_experiment: perExp,
+    };
+    return { scores, selectedTrainIndices, predictions, nIter };
   };
-  return { scores, selectedTrainIndices, predictions, nIter };
+  return { selectedTrainIndices, experimentData, record, finish };
 }

@@ -4,17 +4,22 @@ export {
   type ClassificationEvalResult,
   type ClassificationMeanScores,
   evaluateClassification,
+  evaluateClassificationAsync,
 } from "./evaluate.js";
 export {
+  type AsyncObjectiveWithGradient,
   type LbfgsbOptions,
   type LbfgsbResult,
   minimizeLbfgsb,
+  minimizeLbfgsbAsync,
   type ObjectiveWithGradient,
 } from "./lbfgsb.js";
 export { binomialObjective, type LogisticData, multinomialObjective, softmaxRow } from "./logistic-loss.js";
 export { binomialObjectiveF32, multinomialObjectiveF32 } from "./logistic-loss-f32.js";
+export { binomialObjectiveGemm, multinomialObjectiveGemm } from "./logistic-loss-gemm.js";
 export {
   fitLogisticRegression,
+  fitLogisticRegressionAsync,
   type LogisticRegressionModel,
   type LogisticRegressionOptions,
 } from "./logistic-regression.js";

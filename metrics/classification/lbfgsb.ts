@@ -83,12 +83,44 @@ function cauchyNoMemory(x: Float64Array, g: Float64Array, theta: number, xcp: Fl
   for (let i = 0; i < n; i++) xcp[i] = xcp[i] + tsum * -g[i];
 }
 
+/** An objective whose value and gradient come asynchronously (e.g. from a BLAS kernel behind a promise). */
+export type AsyncObjectiveWithGradient = (x: Float64Array, grad: Float64Array) => Promise<number>;
+
+/** One evaluation the iteration asks for: fill `grad` with ∇f(`x`) and resume the generator with f(`x`). */
+export interface EvalRequest {
+  readonly x: Float64Array;
+  readonly grad: Float64Array;
+}
+
 /** Minimise `fun` from `x0` without bounds, reproducing scipy's L-BFGS-B iterates, stopping rules and counters. */
 export function minimizeLbfgsb(
   fun: ObjectiveWithGradient,
   x0: ArrayLike<number>,
   options: LbfgsbOptions = {},
 ): LbfgsbResult {
+  const steps = lbfgsbSteps(x0, options);
+  let it = steps.next();
+  while (!it.done) it = steps.next(fun(it.value.x, it.value.grad));
+  return it.value;
+}
+
+/** `minimizeLbfgsb` with an asynchronous objective: the same iterates for the same objective values. */
+export async function minimizeLbfgsbAsync(
+  fun: AsyncObjectiveWithGradient,
+  x0: ArrayLike<number>,
+  options: LbfgsbOptions = {},
+): Promise<LbfgsbResult> {
+  const steps = lbfgsbSteps(x0, options);
+  let it = steps.next();
+  while (!it.done) it = steps.next(await fun(it.value.x, it.value.grad));
+  return it.value;
+}
+
+/** The L-BFGS-B iteration as a generator: yields each evaluation it needs and receives the objective's value. */
+function* lbfgsbSteps(
+  x0: ArrayLike<number>,
+  options: LbfgsbOptions,
+): Generator<EvalRequest, LbfgsbResult, number> {
   const m = options.maxcor ?? 10;
   const ftol = options.ftol ?? 2.220446049250313e-9;
   const pgtol = options.gtol ?? 1e-5;
@@ -112,13 +144,9 @@ export function minimizeLbfgsb(
   const t = new Float64Array(n);
   const wv = new Float64Array(2 * m);
   const w = newMemory(n, m);
-  let nfev = 0;
-  const evaluate = (): number => {
-    nfev++;
-    return fun(x, g);
-  };
-
-  let f = evaluate();
+  let nfev = 1;
+  const request: EvalRequest = { x, grad: g };
+  let f = yield request;
   let nit = 0;
   const done = (status: 0 | 1 | 2, message: string): LbfgsbResult => ({
     x,
@@ -191,7 +219,8 @@ export function minimizeLbfgsb(
         failed = true;
         break;
       }
-      f = evaluate();
+      nfev++;
+      f = yield request;
     }
     if (failed) {
       x.set(t);

@@ -26,26 +26,9 @@ export function binomialObjectiveF32(data: LogisticData): ObjectiveWithGradient 
       const o = i * d;
       let s = 0;
       for (let j = 0; j < d; j++) s = f(s + f(x[o + j] * w32[j]));
-      const raw = f(s + b);
-      const yt = y[i] === 1 ? 1 : 0;
-      let loss: number;
-      let g: number;
-      if (raw <= 0) {
-        const e = Math.exp(raw);
-        loss = raw <= -37 ? e - yt * raw : Math.log1p(e) - yt * raw;
-        g = ((1 - yt) * e - yt) / (1 + e);
-      } else {
-        const e = Math.exp(-raw);
-        loss = raw <= 18 ? Math.log1p(e) + (1 - yt) * raw : e + (1 - yt) * raw;
-        g = (1 - yt - yt * e) / (1 + e);
-      }
-      lossPt[i] = loss;
-      gp[i] = g;
+      binomialPointF32(f(s + b), y[i] === 1 ? 1 : 0, lossPt, gp, i);
     }
-    let loss = f(npSumF32(lossPt) / nf);
-    let ww = 0;
-    for (let j = 0; j < d; j++) ww += coef[j] * coef[j];
-    loss += 0.5 * l2RegStrength * ww;
+    const loss = meanLossF32(lossPt, nf, coef, d, l2RegStrength);
     for (let i = 0; i < n; i++) gp[i] = gp[i] / nf;
     // X'·g with float32 accumulation, each feature summed over i in order (stores into gacc round to float32).
     gacc.fill(0);
@@ -108,26 +91,9 @@ export function multinomialObjectiveF32(data: LogisticData): ObjectiveWithGradie
         for (let j = 0; j < d; j++) s = f(s + f(x[o + j] * wT[wo + j]));
         raw[k] = s + b32[k];
       }
-      let max = raw[0];
-      for (let k = 1; k < K; k++) if (max < raw[k]) max = raw[k];
-      let sumExps = 0;
-      for (let k = 0; k < K; k++) {
-        p[k] = Math.exp(raw[k] - max);
-        sumExps += p[k];
-      }
-      const se = f(sumExps);
-      let l = f(Math.log(se) + max);
-      for (let k = 0; k < K; k++) {
-        if (y[i] === k) l = f(l - raw[k]);
-        const pk = f(p[k] / se);
-        gp[i * K + k] = y[i] === k ? pk - 1 : pk;
-      }
-      lossPt[i] = l;
+      lossPt[i] = multinomialPointF32(raw, 0, K, y[i], p, gp, i * K);
     }
-    let loss = f(npSumF32(lossPt) / nf);
-    let ww = 0;
-    for (let j = 0; j < d * K; j++) ww += coef[j] * coef[j];
-    loss += 0.5 * l2RegStrength * ww;
+    const loss = meanLossF32(lossPt, nf, coef, d * K, l2RegStrength);
     for (let t = 0; t < n * K; t++) gp[t] = gp[t] / nf;
     gT.fill(0);
     icpt.fill(0);
@@ -163,4 +129,66 @@ export function multinomialObjectiveF32(data: LogisticData): ObjectiveWithGradie
     for (let k = 0; k < K; k++) grad[io + k] = icpt[k];
     return loss;
   };
+}
+
+/** HalfBinomialLoss at float32 `raw` for label `yt` (sklearn's stable closed form); stores loss and gradient at `i`. */
+export function binomialPointF32(
+  raw: number,
+  yt: number,
+  lossPt: Float32Array,
+  gp: Float32Array,
+  i: number,
+): void {
+  if (raw <= 0) {
+    const e = Math.exp(raw);
+    lossPt[i] = raw <= -37 ? e - yt * raw : Math.log1p(e) - yt * raw;
+    gp[i] = ((1 - yt) * e - yt) / (1 + e);
+  } else {
+    const e = Math.exp(-raw);
+    lossPt[i] = raw <= 18 ? Math.log1p(e) + (1 - yt) * raw : e + (1 - yt) * raw;
+    gp[i] = (1 - yt - yt * e) / (1 + e);
+  }
+}
+
+/**
+ * HalfMultinomialLoss of one sample with float32 intermediates: `raw[ro .. ro+K)` are its raw predictions, `p` a
+ * K-long scratch; writes softmax − onehot to `gp[go .. go+K)` and returns the float32 loss.
+ */
+export function multinomialPointF32(
+  raw: Float32Array,
+  ro: number,
+  K: number,
+  yi: number,
+  p: Float32Array,
+  gp: Float32Array,
+  go: number,
+): number {
+  let max = raw[ro];
+  for (let k = 1; k < K; k++) if (max < raw[ro + k]) max = raw[ro + k];
+  let sumExps = 0;
+  for (let k = 0; k < K; k++) {
+    p[k] = Math.exp(raw[ro + k] - max);
+    sumExps += p[k];
+  }
+  const se = f(sumExps);
+  let l = f(Math.log(se) + max);
+  for (let k = 0; k < K; k++) {
+    if (yi === k) l = f(l - raw[ro + k]);
+    const pk = f(p[k] / se);
+    gp[go + k] = yi === k ? pk - 1 : pk;
+  }
+  return l;
+}
+
+/** float32 mean of the pointwise losses plus the float64 penalty ½·l2·Σ coef[0..m)². */
+export function meanLossF32(
+  lossPt: Float32Array,
+  nf: number,
+  coef: Float64Array,
+  m: number,
+  l2: number,
+): number {
+  let ww = 0;
+  for (let j = 0; j < m; j++) ww += coef[j] * coef[j];
+  return f(npSumF32(lossPt) / nf) + 0.5 * l2 * ww;
 }

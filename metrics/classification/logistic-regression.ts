@@ -1,9 +1,18 @@
 /** LogisticRegression(max_iter=100) with lbfgs, C=1, tol=1e-4, intercept: reproduces scikit-learn 1.9.1 sklearn/linear_model/_logistic.py (lbfgs branch). */
+
 import { EmbevalError } from "../errors.js";
-import { isFloat32, type Matrix } from "../matrix.js";
-import { minimizeLbfgsb, type ObjectiveWithGradient } from "./lbfgsb.js";
+import { type ProbeKernel, probeGemm } from "../kernels/probe-gemm.js";
+import { type FloatArray, isFloat32, type Matrix } from "../matrix.js";
+import {
+  type LbfgsbOptions,
+  type LbfgsbResult,
+  minimizeLbfgsb,
+  minimizeLbfgsbAsync,
+  type ObjectiveWithGradient,
+} from "./lbfgsb.js";
 import { binomialObjective, type LogisticData, multinomialObjective, softmaxRow } from "./logistic-loss.js";
 import { binomialObjectiveF32, multinomialObjectiveF32 } from "./logistic-loss-f32.js";
+import { binomialObjectiveGemm, multinomialObjectiveGemm } from "./logistic-loss-gemm.js";
 
 /** Options of the probe; defaults are scikit-learn's (and mteb's). */
 export interface LogisticRegressionOptions {
@@ -34,12 +43,57 @@ export interface LogisticRegressionModel {
 
 const FTOL = 64 * 2.220446049250313e-16;
 
+/** Validated inputs of one fit: the loss data, the L-BFGS-B start and options, and how to read the solution. */
+interface PreparedFit {
+  data: LogisticData;
+  f32: boolean;
+  binary: boolean;
+  classes: number[];
+  x0: Float64Array;
+  lbfgs: LbfgsbOptions;
+  maxIter: number;
+}
+
+/** Below this many multiply-adds per product (n·d·classes) "auto" keeps the JS objective (Gemm call overhead). */
+const MIN_GEMM_WORK = 200_000;
+
 /** Fit the probe on X (float32 or float64, each with sklearn 1.9's arithmetic for that dtype) and integer labels y. */
 export function fitLogisticRegression(
   x: Matrix,
   y: readonly number[],
   opts: LogisticRegressionOptions = {},
 ): LogisticRegressionModel {
+  const p = prepareFit(x, y, opts);
+  return finishFit(p, minimizeLbfgsb(jsObjective(p), p.x0, p.lbfgs));
+}
+
+/**
+ * `fitLogisticRegression` with float32 X·Wᵀ and Gᵀ·X on onnxruntime's sgemm (`kernel` "auto": when it loads and
+ * the products are large; "onnx": always; "js": never). sgemm rounds differently from the JS emulation (both
+ * stand in for sklearn's BLAS sgemm), so solutions may differ in the last float32 bits; float64 X always runs in JS.
+ */
+export async function fitLogisticRegressionAsync(
+  x: Matrix,
+  y: readonly number[],
+  opts: LogisticRegressionOptions = {},
+  kernel: ProbeKernel = "auto",
+): Promise<LogisticRegressionModel> {
+  const p = prepareFit(x, y, opts);
+  const K = p.data.nClasses;
+  const small = kernel === "auto" && p.data.n * p.data.d * K < MIN_GEMM_WORK;
+  const gemm = p.f32 && !small ? await probeGemm(kernel, "float32") : undefined;
+  if (!gemm) return finishFit(p, minimizeLbfgsb(jsObjective(p), p.x0, p.lbfgs));
+  const fun = p.binary ? binomialObjectiveGemm(p.data, gemm) : multinomialObjectiveGemm(p.data, gemm);
+  return finishFit(p, await minimizeLbfgsbAsync(fun, p.x0, p.lbfgs));
+}
+
+/** The JS objective: sklearn 1.9 keeps float32 X (array-API lbfgs path), so float32 input gets float32 intermediates. */
+function jsObjective(p: PreparedFit): ObjectiveWithGradient {
+  if (p.binary) return p.f32 ? binomialObjectiveF32(p.data) : binomialObjective(p.data);
+  return p.f32 ? multinomialObjectiveF32(p.data) : multinomialObjective(p.data);
+}
+
+function prepareFit(x: Matrix, y: readonly number[], opts: LogisticRegressionOptions): PreparedFit {
   const C = opts.C ?? 1;
   const maxIter = opts.maxIter ?? 100;
   const tol = opts.tol ?? 1e-4;
@@ -69,22 +123,23 @@ export function fitLogisticRegression(
   const K = classes.length;
   const data: LogisticData = { x: xs, n, d, y: yIdx, nClasses: K, l2RegStrength: 1.0 / (C * n) };
   const binary = K === 2;
-  // sklearn 1.9 keeps float32 X and casts the coefficients to it (array-API lbfgs path), so float32 input gets the
-  // float32-intermediate objective; float64 input the float64 one.
-  const f32 = isFloat32(x);
-  let fun: ObjectiveWithGradient;
-  if (binary) fun = f32 ? binomialObjectiveF32(data) : binomialObjective(data);
-  else fun = f32 ? multinomialObjectiveF32(data) : multinomialObjective(data);
-  const res = minimizeLbfgsb(fun, new Float64Array(binary ? d + 1 : K * (d + 1)), {
-    maxiter: maxIter,
-    maxls: 50,
-    gtol: tol,
-    ftol: FTOL,
-  });
+  return {
+    data,
+    f32: isFloat32(x),
+    binary,
+    classes,
+    x0: new Float64Array(binary ? d + 1 : K * (d + 1)),
+    lbfgs: { maxiter: maxIter, maxls: 50, gtol: tol, ftol: FTOL },
+    maxIter,
+  };
+}
+
+function finishFit(p: PreparedFit, res: LbfgsbResult): LogisticRegressionModel {
+  const { d, nClasses: K } = p.data;
   const w = res.x;
   let coef: Float64Array;
   let intercept: Float64Array;
-  if (binary) {
+  if (p.binary) {
     coef = w.slice(0, d);
     intercept = Float64Array.of(w[d]);
   } else {
@@ -95,7 +150,7 @@ export function fitLogisticRegression(
       intercept[k] = w[d * K + k];
     }
   }
-  return makeModel(classes, coef, intercept, d, Math.min(res.nit, maxIter), res.status === 0);
+  return makeModel(p.classes, coef, intercept, d, Math.min(res.nit, p.maxIter), res.status === 0);
 }
 
 function makeModel(
@@ -116,7 +171,9 @@ function makeModel(
     const xd = x.data;
     for (let i = 0; i < x.rows; i++) {
       const o = i * d;
-      for (let k = 0; k < nRows; k++) {
+      // float32: four classes per pass over the row (independent rounding chains, each still j = 0..d−1)
+      const k0 = f32 ? decisionF32By4(xd, o, d, coef32, icpt32, nRows, out, i * nRows) : 0;
+      for (let k = k0; k < nRows; k++) {
         const co = k * d;
         let s = 0;
         if (f32) {
@@ -170,4 +227,41 @@ function makeModel(
     predict,
     predictProba,
   };
+}
+
+/** Float32 decision values of row `o` for classes 0 .. 4⌊rows/4⌋ − 1 in groups of four; returns the first class left. */
+function decisionF32By4(
+  xd: FloatArray,
+  o: number,
+  d: number,
+  coef32: Float32Array,
+  icpt32: Float32Array,
+  nRows: number,
+  out: Float64Array,
+  oo: number,
+): number {
+  const f = Math.fround;
+  let k = 0;
+  for (; k + 3 < nRows; k += 4) {
+    const c0 = k * d;
+    const c1 = c0 + d;
+    const c2 = c1 + d;
+    const c3 = c2 + d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const v = xd[o + j];
+      s0 = f(s0 + f(v * coef32[c0 + j]));
+      s1 = f(s1 + f(v * coef32[c1 + j]));
+      s2 = f(s2 + f(v * coef32[c2 + j]));
+      s3 = f(s3 + f(v * coef32[c3 + j]));
+    }
+    out[oo + k] = f(s0 + icpt32[k]);
+    out[oo + k + 1] = f(s1 + icpt32[k + 1]);
+    out[oo + k + 2] = f(s2 + icpt32[k + 2]);
+    out[oo + k + 3] = f(s3 + icpt32[k + 3]);
+  }
+  return k;
 }

@@ -1,11 +1,13 @@
 /** mteb's fast (bootstrapped) clustering evaluator; reproduces mteb 2.20 mteb/abstasks/clustering.py AbsTaskClustering._evaluate_subset and _evaluate_clustering_bootstrapped (v_measure + AMI). */
 import { EmbevalError } from "../errors.js";
+import type { ProbeKernel } from "../kernels/probe-gemm.js";
 import { type Matrix, takeRows } from "../matrix.js";
 import { npMean, npStd } from "../numeric.js";
 import type { PythonRandom } from "../rng/python-random.js";
 import { amiFromContingency } from "./ami.js";
 import { contingencyFromCodes, encodeLabels, type Label } from "./contingency.js";
-import { fitMiniBatchKMeans } from "./minibatch-kmeans.js";
+import { type DotsRequest, runDotsSync } from "./kmeans-dots.js";
+import { miniBatchKMeansSteps, runKMeansSteps } from "./minibatch-kmeans.js";
 import { vMeasureFromContingency } from "./v-measure.js";
 
 /** Task-level settings of `AbsTaskClustering` (class defaults when omitted). */
@@ -96,6 +98,26 @@ export function evaluateClusteringFast(
   rng: PythonRandom,
   opts: FastClusteringOptions,
 ): FastClusteringResult {
+  return runDotsSync(fastSteps(embeddings, labels, rng, opts));
+}
+
+/** `evaluateClusteringFast` with the k-means products on onnxruntime's dgemm (`kernel`); identical results. */
+export function evaluateClusteringFastAsync(
+  embeddings: Matrix,
+  labels: ReadonlyArray<Label | Label[]>,
+  rng: PythonRandom,
+  opts: FastClusteringOptions,
+  kernel: ProbeKernel = "auto",
+): Promise<FastClusteringResult> {
+  return runKMeansSteps(fastSteps(embeddings, labels, rng, opts), kernel);
+}
+
+function* fastSteps(
+  embeddings: Matrix,
+  labels: ReadonlyArray<Label | Label[]>,
+  rng: PythonRandom,
+  opts: FastClusteringOptions,
+): Generator<DotsRequest, FastClusteringResult, void> {
   if (embeddings.rows !== labels.length) {
     throw new EmbevalError("E_SHAPE_MISMATCH", `${embeddings.rows} embeddings but ${labels.length} labels`);
   }
@@ -124,7 +146,7 @@ export function evaluateClusteringFast(
     for (let r = 0; r < nDraws; r++) {
       const idx = rng.choices(keep.length, size);
       const x = takeRows(levelEmb, idx);
-      const fit = fitMiniBatchKMeans(x, {
+      const fit = yield* miniBatchKMeansSteps(x, {
         nClusters: k,
         batchSize,
         randomState: seed,

@@ -1,10 +1,12 @@
 /** mteb's legacy clustering evaluator; reproduces mteb 2.20 mteb/abstasks/clustering_legacy.py AbsTaskClusteringLegacy._evaluate_subset / _compute_metrics and mteb/_evaluators/clustering_evaluator.py. */
 import { EmbevalError } from "../errors.js";
+import type { ProbeKernel } from "../kernels/probe-gemm.js";
 import type { Matrix } from "../matrix.js";
 import { npMean, npStd } from "../numeric.js";
 import { clusterAccuracy } from "./cluster-accuracy.js";
 import type { Label } from "./contingency.js";
-import { fitMiniBatchKMeans } from "./minibatch-kmeans.js";
+import { type DotsRequest, runDotsSync } from "./kmeans-dots.js";
+import { miniBatchKMeansSteps, runKMeansSteps } from "./minibatch-kmeans.js";
 import { adjustedRandIndex, normalizedMutualInfo } from "./nmi-ari.js";
 import { vMeasure } from "./v-measure.js";
 
@@ -52,16 +54,25 @@ export function legacyClusterAssignments(
   labels: readonly Label[],
   opts: LegacyClusteringOptions,
 ): Int32Array {
+  return runDotsSync(assignmentSteps(embeddings, labels, opts));
+}
+
+function* assignmentSteps(
+  embeddings: Matrix,
+  labels: readonly Label[],
+  opts: LegacyClusteringOptions,
+): Generator<DotsRequest, Int32Array, void> {
   if (embeddings.rows !== labels.length) {
     throw new EmbevalError("E_SHAPE_MISMATCH", `${embeddings.rows} embeddings but ${labels.length} labels`);
   }
-  return fitMiniBatchKMeans(embeddings, {
+  const fit = yield* miniBatchKMeansSteps(embeddings, {
     nClusters: distinctLabelCount(labels),
     batchSize: opts.batchSize ?? 500,
     randomState: opts.seed ?? 42,
     nInit: 1,
     sklearn: opts.sklearn,
-  }).labels;
+  });
+  return fit.labels;
 }
 
 /** Text path: one clustering per cluster set, then mean / population std of the per-set V-measures. */
@@ -69,18 +80,43 @@ export function evaluateClusteringLegacy(
   sets: readonly LegacyClusterSet[],
   opts: LegacyClusteringOptions,
 ): LegacyClusteringResult {
+  return runDotsSync(legacySteps(sets, opts));
+}
+
+/** `evaluateClusteringLegacy` with the k-means products on onnxruntime's dgemm (`kernel`); identical results. */
+export function evaluateClusteringLegacyAsync(
+  sets: readonly LegacyClusterSet[],
+  opts: LegacyClusteringOptions,
+  kernel: ProbeKernel = "auto",
+): Promise<LegacyClusteringResult> {
+  return runKMeansSteps(legacySteps(sets, opts), kernel);
+}
+
+function* legacySteps(
+  sets: readonly LegacyClusterSet[],
+  opts: LegacyClusteringOptions,
+): Generator<DotsRequest, LegacyClusteringResult, void> {
   if (sets.length === 0) throw new EmbevalError("E_EMPTY_INPUT", "no cluster sets");
-  const perSet: LegacySetResult[] = sets.map((set, i) => {
+  const perSet: LegacySetResult[] = [];
+  for (const [i, set] of sets.entries()) {
     const k = distinctLabelCount(set.labels);
-    if (k <= 1) return { v_measure: 1.0, skippedSingleLabel: true, nClusters: k };
+    if (k <= 1) {
+      perSet.push({ v_measure: 1.0, skippedSingleLabel: true, nClusters: k });
+      continue;
+    }
     if (!set.embeddings) {
       throw new EmbevalError("E_INVALID_ARGUMENT", `cluster set ${i} has ${k} labels but no embeddings`, {
         hint: "embed every set with more than one distinct label",
       });
     }
-    const predicted = legacyClusterAssignments(set.embeddings, set.labels, opts);
-    return { v_measure: vMeasure(set.labels, predicted), skippedSingleLabel: false, nClusters: k, predicted };
-  });
+    const predicted = yield* assignmentSteps(set.embeddings, set.labels, opts);
+    perSet.push({
+      v_measure: vMeasure(set.labels, predicted),
+      skippedSingleLabel: false,
+      nClusters: k,
+      predicted,
+    });
+  }
   const v = perSet.map((s) => s.v_measure);
   const mean = npMean(v);
   return { scores: { v_measure: mean, v_measure_std: npStd(v), v_measures: v, main_score: mean }, perSet };

@@ -1,4 +1,6 @@
 /** Public entry of the clustering metrics: V-measure family, AMI, NMI, ARI, cluster accuracy, MiniBatchKMeans (scikit-learn 1.9 / 1.6) and mteb's fast and legacy clustering evaluators. */
+
+export { type ProbeKernel, probeGemm } from "../kernels/probe-gemm.js";
 export { adjustedMutualInfo, amiFromContingency, expectedMutualInformation, lgamma } from "./ami.js";
 export { clusterAccuracy, linearSumAssignmentMax } from "./cluster-accuracy.js";
 export {
@@ -12,6 +14,7 @@ export {
 } from "./contingency.js";
 export {
   evaluateClusteringFast,
+  evaluateClusteringFastAsync,
   type FastClusteringOptions,
   type FastClusteringResult,
   type FastClusteringScores,
@@ -20,6 +23,7 @@ export {
 export {
   distinctLabelCount,
   evaluateClusteringLegacy,
+  evaluateClusteringLegacyAsync,
   evaluateClusteringLegacyFull,
   type LegacyClusteringOptions,
   type LegacyClusteringResult,
@@ -30,18 +34,25 @@ export {
   legacyComputeMetrics,
   legacySetNeedsEmbedding,
 } from "./evaluate-legacy.js";
-export { labelsInertia, minibatchUpdate } from "./kmeans-kernels.js";
+export { CandidateDistances, sqDistancesToRow } from "./kmeans-candidates.js";
+export { centreDots, type DotsRequest, runDotsGemm, runDotsSync } from "./kmeans-dots.js";
+export { inertiaOf } from "./kmeans-inertia.js";
+export { labelsInertia, labelsInertiaSteps, minibatchUpdate, rowNormBounds } from "./kmeans-kernels.js";
 export {
   type KMeansPlusPlusResult,
   kmeansPlusPlus,
+  kmeansPlusPlusSteps,
   rowNormsF64,
   searchRight,
   uniformChoiceCdf,
 } from "./kmeans-plusplus.js";
 export {
   fitMiniBatchKMeans,
+  fitMiniBatchKMeansAsync,
   type MiniBatchKMeansOptions,
   type MiniBatchKMeansResult,
+  miniBatchKMeansSteps,
+  runKMeansSteps,
 } from "./minibatch-kmeans.js";
 export {
   adjustedRandIndex,

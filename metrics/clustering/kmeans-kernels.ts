@@ -1,5 +1,10 @@
 /** Dense MiniBatchKMeans kernels: nearest-centre labels + inertia and the mini-batch centre update; reproduces scikit-learn 1.9.1 sklearn/cluster/_k_means_lloyd.pyx (labels), _k_means_common.pyx (_inertia_dense) and _k_means_minibatch.pyx, float32 emulated with Math.fround. */
 import type { FloatArray } from "../matrix.js";
+import { type DotsRequest, runDotsSync } from "./kmeans-dots.js";
+import { inertiaOf } from "./kmeans-inertia.js";
+
+/** Rows per request of float64 dot products (CHUNK × k values). */
+const CHUNK = 2048;
 
 /** Reusable buffers for nearest-centre assignment. */
 export interface Work {
@@ -7,6 +12,9 @@ export interface Work {
   cabs: Float64Array;
   vals: Float64Array;
 }
+
+/** `labelsInertia` as a generator: it yields its float64 dot products as requests and returns the inertia. */
+export type LabelsInertiaSteps = Generator<DotsRequest, number, void>;
 
 /**
  * `_labels_inertia`: labels by argmin of `‖c‖² − 2x·c` (float32 sgemm emulated as a sequential FMA dot),
@@ -27,6 +35,28 @@ export function labelsInertia(
   labels: Int32Array,
   work?: Work,
 ): number {
+  return runDotsSync(labelsInertiaSteps(xd, n, d, centers, k, f32, labels, work));
+}
+
+/**
+ * `labelsInertia` whose float64 dot products (float32 input only) are yielded as `DotsRequest`s of up to CHUNK
+ * rows for a driver to fill (`runDotsSync`, or `runDotsGemm` with BLAS); the labels do not depend on the
+ * driver's summation order, because the certification bound covers any float64 order. `normBounds[i]`, when
+ * given, is `rowNormBounds` of row i (saves recomputing the norms of rows assigned again and again);
+ * `skipInertia` returns NaN instead of the inertia (for callers that compute it later with `inertiaOf`).
+ */
+export function* labelsInertiaSteps(
+  xd: FloatArray,
+  n: number,
+  d: number,
+  centers: FloatArray,
+  k: number,
+  f32: boolean,
+  labels: Int32Array,
+  work?: Work,
+  normBounds?: Float64Array,
+  skipInertia = false,
+): LabelsInertiaSteps {
   const cnorm = work?.cnorm ?? new Float64Array(k);
   const cabs = work?.cabs ?? new Float64Array(k);
   const vals = work?.vals ?? new Float64Array(k);
@@ -37,20 +67,23 @@ export function labelsInertia(
     cnorm[j] = f32 ? Math.fround(s) : s;
     cabs[j] = Math.sqrt(s) * (1 + 1e-6);
   }
-  // |float32 emulation − float64| ≤ G·‖x‖·‖c‖ + V·|value| (Higham γ_d for both dots, plus the final rounding)
+  // |float32 emulation − ours| ≤ G·‖x‖·‖c‖ + V·|value|: the emulated dot and ours (float64, or a float32 sgemm,
+  // any summation order) are each within γ_d·‖x‖‖c‖ of the exact dot (Higham §3.1), doubled by the −2, plus
+  // the emulation's final rounding
   const certify = f32 && d * 2 ** -24 < 0.01;
-  const G = 2.1 * (d + 2) * 2 ** -24;
+  const G = 4.2 * (d + 2) * 2 ** -24;
   const V = 1.1 * 2 ** -24;
-  let inertia = 0;
+  const dots = certify ? new Float64Array(Math.min(CHUNK, n) * k) : vals;
   for (let i = 0; i < n; i++) {
     const xo = i * d;
     let best = 0;
     if (certify) {
-      let xx = 0;
-      for (let t = 0; t < d; t++) xx += xd[xo + t] * xd[xo + t];
-      const xn = Math.sqrt(xx) * (1 + 1e-6);
+      if (i % CHUNK === 0)
+        yield { x: xd, row0: i, rows: Math.min(CHUNK, n - i), d, centers, k, out: dots, float32Ok: true };
+      const dOff = (i % CHUNK) * k;
+      const xn = normBounds ? normBounds[i] : Math.sqrt(sqNorm(xd, xo, d)) * (1 + 1e-6);
       for (let j = 0; j < k; j++) {
-        vals[j] = cnorm[j] - 2 * dot4(xd, xo, centers, j * d, d);
+        vals[j] = cnorm[j] - 2 * dots[dOff + j];
         if (vals[j] < vals[best]) best = j;
       }
       const bb = G * xn * cabs[best] + V * Math.abs(vals[best]);
@@ -76,27 +109,31 @@ export function labelsInertia(
       }
     }
     labels[i] = best;
-    inertia = f32
-      ? Math.fround(inertia + sqDistF32(xd, xo, centers, best * d, d))
-      : inertia + sqDistF64(xd, xo, centers, best * d, d);
   }
-  return inertia;
+  return skipInertia ? Number.NaN : inertiaOf(xd, n, d, centers, labels, f32);
 }
 
-/** Float64 dot product with four independent accumulators (only used where its error is bounded). */
-function dot4(a: FloatArray, ao: number, b: FloatArray, bo: number, d: number): number {
+/** Upper bounds ‖xᵢ‖·(1 + 10⁻⁶) of the row norms, as `labelsInertiaSteps` takes them (`normBounds`). */
+export function rowNormBounds(xd: FloatArray, n: number, d: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.sqrt(sqNorm(xd, i * d, d)) * (1 + 1e-6);
+  return out;
+}
+
+/** ‖row‖² in float64 with four accumulators (only used with a relative safety margin). */
+function sqNorm(x: FloatArray, o: number, d: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   let t = 0;
   for (; t + 3 < d; t += 4) {
-    s0 += a[ao + t] * b[bo + t];
-    s1 += a[ao + t + 1] * b[bo + t + 1];
-    s2 += a[ao + t + 2] * b[bo + t + 2];
-    s3 += a[ao + t + 3] * b[bo + t + 3];
+    s0 += x[o + t] * x[o + t];
+    s1 += x[o + t + 1] * x[o + t + 1];
+    s2 += x[o + t + 2] * x[o + t + 2];
+    s3 += x[o + t + 3] * x[o + t + 3];
   }
-  for (; t < d; t++) s0 += a[ao + t] * b[bo + t];
+  for (; t < d; t++) s0 += x[o + t] * x[o + t];
   return s0 + s1 + (s2 + s3);
 }
 
@@ -124,43 +161,6 @@ function nearestEmulated(
   return best;
 }
 
-/** `_euclidean_dense_dense(a, b, squared=True)` in float32: blocks of 4 summed left to right, then the rest. */
-function sqDistF32(a: FloatArray, ao: number, b: FloatArray, bo: number, d: number): number {
-  const r = Math.fround;
-  let result = 0;
-  let t = 0;
-  for (; t + 3 < d; t += 4) {
-    const d0 = r(a[ao + t] - b[bo + t]);
-    const d1 = r(a[ao + t + 1] - b[bo + t + 1]);
-    const d2 = r(a[ao + t + 2] - b[bo + t + 2]);
-    const d3 = r(a[ao + t + 3] - b[bo + t + 3]);
-    result = r(result + r(r(r(r(d0 * d0) + r(d1 * d1)) + r(d2 * d2)) + r(d3 * d3)));
-  }
-  for (; t < d; t++) {
-    const di = r(a[ao + t] - b[bo + t]);
-    result = r(result + r(di * di));
-  }
-  return result;
-}
-
-/** `_euclidean_dense_dense(a, b, squared=True)` in float64 (same association). */
-function sqDistF64(a: FloatArray, ao: number, b: FloatArray, bo: number, d: number): number {
-  let result = 0;
-  let t = 0;
-  for (; t + 3 < d; t += 4) {
-    const d0 = a[ao + t] - b[bo + t];
-    const d1 = a[ao + t + 1] - b[bo + t + 1];
-    const d2 = a[ao + t + 2] - b[bo + t + 2];
-    const d3 = a[ao + t + 3] - b[bo + t + 3];
-    result += d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
-  }
-  for (; t < d; t++) {
-    const di = a[ao + t] - b[bo + t];
-    result += di * di;
-  }
-  return result;
-}
-
 /** `_minibatch_update_dense` with unit weights: count-weighted running means, in the dtype. */
 export function minibatchUpdate(
   xb: FloatArray,
@@ -174,22 +174,55 @@ export function minibatchUpdate(
   f32: boolean,
 ): void {
   const r = f32 ? Math.fround : (v: number) => v;
+  const members = new Int32Array(nb);
   for (let j = 0; j < k; j++) {
     const co = j * d;
     let wsum = 0;
     for (let i = 0; i < nb; i++) if (labels[i] === j) wsum += 1;
     if (wsum > 0) {
       for (let t = 0; t < d; t++) newC[co + t] = oldC[co + t] * counts[j];
-      for (let i = 0; i < nb; i++) {
-        if (labels[i] !== j) continue;
-        const xo = i * d;
-        for (let t = 0; t < d; t++) newC[co + t] += xb[xo + t];
-      }
+      let m = 0;
+      for (let i = 0; i < nb; i++) if (labels[i] === j) members[m++] = i * d;
+      addRows(xb, members, m, d, newC, co, f32);
       counts[j] += wsum;
       const alpha = r(1 / counts[j]);
       for (let t = 0; t < d; t++) newC[co + t] *= alpha;
     } else {
       for (let t = 0; t < d; t++) newC[co + t] = oldC[co + t];
     }
+  }
+}
+
+/**
+ * `c[co + t] += x[row + t]` for the member rows in order, rounding after every addition in the dtype (two rows per
+ * pass over `c`, so it is loaded and stored half as often; the additions stay in row order).
+ */
+function addRows(
+  x: FloatArray,
+  rows: Int32Array,
+  m: number,
+  d: number,
+  c: FloatArray,
+  co: number,
+  f32: boolean,
+): void {
+  let p = 0;
+  if (f32) {
+    const r = Math.fround;
+    for (; p + 1 < m; p += 2) {
+      const a = rows[p];
+      const b = rows[p + 1];
+      for (let t = 0; t < d; t++) c[co + t] = r(r(c[co + t] + x[a + t]) + x[b + t]);
+    }
+  } else {
+    for (; p + 1 < m; p += 2) {
+      const a = rows[p];
+      const b = rows[p + 1];
+      for (let t = 0; t < d; t++) c[co + t] = c[co + t] + x[a + t] + x[b + t];
+    }
+  }
+  if (p < m) {
+    const a = rows[p];
+    for (let t = 0; t < d; t++) c[co + t] += x[a + t];
   }
 }

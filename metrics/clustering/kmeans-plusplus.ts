@@ -4,6 +4,9 @@ import { EmbevalError } from "../errors.js";
 import { type FloatArray, isFloat32, type Matrix } from "../matrix.js";
 import type { RandomState } from "../rng/random-state.js";
 import { searchRight } from "../rng/random-state.js";
+import { CandidateDistances } from "./kmeans-candidates.js";
+
+import { type DotsRequest, runDotsSync } from "./kmeans-dots.js";
 
 /** Row squared norms in float64 (sklearn `row_norms` of the float64-upcast chunk). */
 export function rowNormsF64(x: Matrix): Float64Array {
@@ -16,24 +19,6 @@ export function rowNormsF64(x: Matrix): Float64Array {
     out[i] = s;
   }
   return out;
-}
-
-/**
- * Squared distances of row `ci` of `x` to every row of `x`, as `_euclidean_distances(.., squared=True)`:
- * float64 `(-2·dot + ‖c‖²) + ‖x‖²`, cast to the input dtype, clipped at 0. Written into `out`.
- */
-export function sqDistancesToRow(x: Matrix, ci: number, norms: Float64Array, out: FloatArray): void {
-  const { rows, cols, data } = x;
-  const co = ci * cols;
-  const cn = norms[ci];
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    let dot = 0;
-    for (let k = 0; k < cols; k++) dot += data[o + k] * data[co + k];
-    const d = -2 * dot + cn + norms[i];
-    out[i] = d;
-    if (out[i] < 0) out[i] = 0;
-  }
 }
 
 /** Sum of a float vector in its dtype (BLAS dot with unit weights; accumulated in float64, rounded once). */
@@ -76,6 +61,16 @@ export function kmeansPlusPlus(
   rs: RandomState,
   nLocalTrials?: number,
 ): KMeansPlusPlusResult {
+  return runDotsSync(kmeansPlusPlusSteps(x, nClusters, rs, nLocalTrials));
+}
+
+/** `kmeansPlusPlus` yielding its candidate·row products as dots requests (float32 input; float64 stays sequential). */
+export function* kmeansPlusPlusSteps(
+  x: Matrix,
+  nClusters: number,
+  rs: RandomState,
+  nLocalTrials?: number,
+): Generator<DotsRequest, KMeansPlusPlusResult, void> {
   const n = x.rows;
   const d = x.cols;
   if (n < nClusters) {
@@ -94,7 +89,8 @@ export function kmeansPlusPlus(
   centers.set(x.data.subarray(first * d, (first + 1) * d), 0);
   indices[0] = first;
   let closest = alloc(n);
-  sqDistancesToRow(x, first, norms, closest);
+  const dist = new CandidateDistances(x, norms, trials);
+  yield* dist.compute(Int32Array.of(first), [closest]);
   let currentPot = potential(closest);
   const cum = new Float64Array(n);
   const candDist: FloatArray[] = [];
@@ -122,11 +118,11 @@ export function kmeansPlusPlus(
     }
     let best = 0;
     let bestPot = Number.POSITIVE_INFINITY;
+    yield* dist.compute(candIds, candDist);
     for (let t = 0; t < trials; t++) {
-      const dist = candDist[t];
-      sqDistancesToRow(x, candIds[t], norms, dist);
-      for (let i = 0; i < n; i++) if (closest[i] < dist[i]) dist[i] = closest[i];
-      const pot = potential(dist);
+      const dt = candDist[t];
+      for (let i = 0; i < n; i++) if (closest[i] < dt[i]) dt[i] = closest[i];
+      const pot = potential(dt);
       if (pot < bestPot) {
         bestPot = pot;
         best = t;

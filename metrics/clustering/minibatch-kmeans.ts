@@ -1,9 +1,12 @@
 /** MiniBatchKMeans.fit (k-means++, unit weights, dense); reproduces scikit-learn 1.9.1 and 1.6.1 sklearn/cluster/_kmeans.py MiniBatchKMeans and _k_means_minibatch.pyx, float32 emulated with Math.fround. */
 import { EmbevalError } from "../errors.js";
+import { type ProbeKernel, probeGemm } from "../kernels/probe-gemm.js";
 import { type FloatArray, isFloat32, type Matrix, takeRows } from "../matrix.js";
 import { RandomState } from "../rng/random-state.js";
-import { labelsInertia, minibatchUpdate, type Work } from "./kmeans-kernels.js";
-import { kmeansPlusPlus, searchRight, uniformChoiceCdf } from "./kmeans-plusplus.js";
+import { type DotsRequest, runDotsGemm, runDotsSync } from "./kmeans-dots.js";
+import { inertiaOf } from "./kmeans-inertia.js";
+import { labelsInertiaSteps, minibatchUpdate, rowNormBounds, type Work } from "./kmeans-kernels.js";
+import { kmeansPlusPlusSteps, searchRight, uniformChoiceCdf } from "./kmeans-plusplus.js";
 
 /** Options of `fitMiniBatchKMeans` (sklearn parameter names in camelCase). */
 export interface MiniBatchKMeansOptions {
@@ -22,11 +25,12 @@ export interface MiniBatchKMeansOptions {
   sklearn: "1.9" | "1.6";
 }
 
-/** Fitted model: labels of every row, centres (input dtype), inertia, and the number of mini-batch steps. */
+/** Fitted model: labels of every row, centres (input dtype), inertia (computed on first read), and the number of mini-batch steps. */
 export interface MiniBatchKMeansResult {
   labels: Int32Array;
   centers: Matrix;
-  inertia: number;
+  /** Of the returned labels and centres (do not mutate them before reading it). */
+  readonly inertia: number;
   nSteps: number;
 }
 
@@ -76,6 +80,37 @@ function reassign(
 
 /** `MiniBatchKMeans(n_clusters, batch_size, init="k-means++", random_state, ...).fit(X)` with `compute_labels=True`. */
 export function fitMiniBatchKMeans(x: Matrix, opts: MiniBatchKMeansOptions): MiniBatchKMeansResult {
+  return runDotsSync(miniBatchKMeansSteps(x, opts));
+}
+
+/**
+ * `fitMiniBatchKMeans` with the row·centre products on onnxruntime's dgemm (`kernel` "auto"/"onnx"); the same
+ * labels, centres, inertia and steps as the JS path, because float32 labels are certified against any float64
+ * summation order (float64 input has no certification and always runs in JS).
+ */
+export async function fitMiniBatchKMeansAsync(
+  x: Matrix,
+  opts: MiniBatchKMeansOptions,
+  kernel: ProbeKernel = "auto",
+): Promise<MiniBatchKMeansResult> {
+  return runKMeansSteps(miniBatchKMeansSteps(x, opts), kernel);
+}
+
+/** Runs any generator of k-means dot requests (a fit, or an evaluation made of fits) with `kernel`'s products. */
+export async function runKMeansSteps<R>(
+  steps: Generator<DotsRequest, R, void>,
+  kernel: ProbeKernel,
+): Promise<R> {
+  const gemm = await probeGemm(kernel, "float64");
+  if (!gemm) return runDotsSync(steps);
+  return runDotsGemm(steps, gemm, kernel === "onnx" ? 0 : undefined, await probeGemm(kernel, "float32"));
+}
+
+/** The fit as a generator of float64 dot-product requests (see `labelsInertiaSteps`); run it with `runKMeansSteps`. */
+export function* miniBatchKMeansSteps(
+  x: Matrix,
+  opts: MiniBatchKMeansOptions,
+): Generator<DotsRequest, MiniBatchKMeansResult, void> {
   const n = x.rows;
   const d = x.cols;
   const k = opts.nClusters;
@@ -108,13 +143,13 @@ export function fitMiniBatchKMeans(x: Matrix, opts: MiniBatchKMeansOptions): Min
   let bestInertia = Number.POSITIVE_INFINITY;
   for (let init = 0; init < nInit; init++) {
     const sub = initSize < n ? takeRows(x, rs.randintArray(0, n, initSize)) : x;
-    const seeded = kmeansPlusPlus(sub, k, rs).centers.data;
+    const seeded = (yield* kmeansPlusPlusSteps(sub, k, rs)).centers.data;
     if (nInit === 1) {
       centers = seeded;
       break;
     }
     const xv = takeRows(x, validation);
-    const inertia = labelsInertia(xv.data, xv.rows, d, seeded, k, f32, new Int32Array(xv.rows));
+    const inertia = yield* labelsInertiaSteps(xv.data, xv.rows, d, seeded, k, f32, new Int32Array(xv.rows));
     if (centers === undefined || inertia < bestInertia) {
       centers = seeded;
       bestInertia = inertia;
@@ -135,6 +170,9 @@ export function fitMiniBatchKMeans(x: Matrix, opts: MiniBatchKMeansOptions): Min
   const labelsB = new Int32Array(batch);
   const work: Work = { cnorm: new Float64Array(k), cabs: new Float64Array(k), vals: new Float64Array(k) };
   const idx = new Int32Array(batch);
+  // float32 certification needs ‖x‖ of every assigned row: computed once here instead of at every assignment
+  const norms = f32 ? rowNormBounds(x.data, n, d) : undefined;
+  const normsB = new Float64Array(batch);
   let step = 0;
   for (; step < nSteps; step++) {
     if (cdf) {
@@ -143,13 +181,14 @@ export function fitMiniBatchKMeans(x: Matrix, opts: MiniBatchKMeansOptions): Min
       idx.set(rs.randintArray(0, n, batch));
     }
     for (let b = 0; b < batch; b++) xb.set(x.data.subarray(idx[b] * d, (idx[b] + 1) * d), b * d);
+    if (norms) for (let b = 0; b < batch; b++) normsB[b] = norms[idx[b]];
     sinceReassign += batch;
     let doReassign = false;
     if (counts.some((c) => c === 0) || sinceReassign >= 10 * k) {
       sinceReassign = 0;
       doReassign = true;
     }
-    let batchInertia = labelsInertia(xb, batch, d, cur, k, f32, labelsB, work);
+    let batchInertia = yield* labelsInertiaSteps(xb, batch, d, cur, k, f32, labelsB, work, norms && normsB);
     minibatchUpdate(xb, batch, d, labelsB, cur, next, counts, k, f32);
     if (doReassign && ratio > 0) reassign(xb, batch, d, next, counts, k, ratio, f32, rs);
     const swap = cur;
@@ -173,6 +212,17 @@ export function fitMiniBatchKMeans(x: Matrix, opts: MiniBatchKMeansOptions): Min
     }
   }
   const labels = new Int32Array(n);
-  const inertia = labelsInertia(x.data, n, d, cur, k, f32, labels, work);
-  return { labels, centers: { rows: k, cols: d, data: cur }, inertia, nSteps: Math.max(step, 1) };
+  yield* labelsInertiaSteps(x.data, n, d, cur, k, f32, labels, work, norms, true);
+  // the final inertia (a float32 pass over all rows) is computed when first read: the evaluators only use labels
+  let inertia: number | undefined;
+  const final = cur;
+  return {
+    labels,
+    centers: { rows: k, cols: d, data: final },
+    get inertia(): number {
+      inertia ??= inertiaOf(x.data, n, d, final, labels, f32);
+      return inertia;
+    },
+    nSteps: Math.max(step, 1),
+  };
 }

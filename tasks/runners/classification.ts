@@ -3,7 +3,7 @@
  * the training split with mteb's RNG, encode only the selected rows (their sorted union) and the eval split, probe.
  */
 
-import { evaluateClassification } from "../../metrics/classification/evaluate.js";
+import { evaluateClassificationAsync } from "../../metrics/classification/evaluate.js";
 import { undersampleExperiments } from "../../metrics/classification/undersample.js";
 import { EmbevalError } from "../../metrics/errors.js";
 import { evaluateMultilabel, planMultilabel } from "../../metrics/multilabel/evaluate.js";
@@ -39,7 +39,7 @@ export async function runClassification(data: TaskData, ctx: RunContext): Promis
     split: spec.trainSplit,
   });
   const testEmb = await ctx.encode({ texts: test.texts, role: "symmetric", split: ctx.split });
-  const { scores, predictions } = evaluateClassification({
+  const { scores, predictions } = await evaluateClassificationAsync({
     trainEmbeddings: trainEmb,
     trainRows: union,
     trainLabels: trainIds,

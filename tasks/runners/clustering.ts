@@ -3,9 +3,12 @@
  * The fast path draws from the task's shared `random.Random(42)`, which advances across subsets and splits.
  */
 
-import { evaluateClusteringFast, selectDocumentsToEmbed } from "../../metrics/clustering/evaluate-fast.js";
 import {
-  evaluateClusteringLegacy,
+  evaluateClusteringFastAsync,
+  selectDocumentsToEmbed,
+} from "../../metrics/clustering/evaluate-fast.js";
+import {
+  evaluateClusteringLegacyAsync,
   legacySetNeedsEmbedding,
 } from "../../metrics/clustering/evaluate-legacy.js";
 import { EmbevalError } from "../../metrics/errors.js";
@@ -30,7 +33,7 @@ export async function runClustering(data: TaskData, ctx: RunContext): Promise<Sc
           embeddings: await ctx.encode({ texts: set.sentences, role: "symmetric", split: ctx.split }),
         });
     }
-    const { scores } = evaluateClusteringLegacy(sets, { sklearn: ctx.sklearn });
+    const { scores } = await evaluateClusteringLegacyAsync(sets, { sklearn: ctx.sklearn });
     return { ...scores };
   }
   if (data.kind !== "clustering-fast")
@@ -53,6 +56,6 @@ export async function runClustering(data: TaskData, ctx: RunContext): Promise<Sc
     split: ctx.split,
   });
   const labels = keep.map((i) => data.labels[i]) as (Label | Label[])[];
-  const { scores } = evaluateClusteringFast(emb, labels, ctx.rng.clustering, opts);
+  const { scores } = await evaluateClusteringFastAsync(emb, labels, ctx.rng.clustering, opts);
   return { ...scores, main_score: scores[spec.mainScore] };
 }

@@ -1,13 +1,24 @@
 /** Oracle cases of task "classification" and "logreg": undersampling, LogisticRegression predictions, n_iter and mteb scores. */
-import { describe, expect, it } from "vitest";
-import { evaluateClassification } from "../../../metrics/classification/evaluate.js";
-import { fitLogisticRegression } from "../../../metrics/classification/logistic-regression.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type ClassificationEvalResult,
+  evaluateClassification,
+  evaluateClassificationAsync,
+} from "../../../metrics/classification/evaluate.js";
+import {
+  fitLogisticRegression,
+  fitLogisticRegressionAsync,
+  type LogisticRegressionModel,
+} from "../../../metrics/classification/logistic-regression.js";
 import type { ClassificationScores } from "../../../metrics/classification/scores.js";
 import { accuracyScore } from "../../../metrics/classification/scores.js";
+import { onnxGemm } from "../../../metrics/kernels/onnx-gemm.js";
 import { type Matrix, matrix } from "../../../metrics/matrix.js";
 import { listCases, loadCase, type OracleCase } from "../../helpers/oracle.js";
 
 const cases = listCases(["classification", "logreg"]);
+// The sgemm variants run only where onnxruntime-node loads (else the JS path alone is what embeval uses).
+const GEMM = (await onnxGemm(1)) !== undefined;
 const METRIC_KEYS = [
   "accuracy",
   "f1",
@@ -82,7 +93,7 @@ describe("oracle classification/logreg cases", () => {
           lbfgs_n_iter: number[];
         };
         const testLabels = labels(c, "test_labels");
-        const res = evaluateClassification({
+        const input = {
           trainEmbeddings: emb(c, "train_emb"),
           trainLabels: labels(c, "train_labels"),
           testEmbeddings: emb(c, "test_emb"),
@@ -91,18 +102,29 @@ describe("oracle classification/logreg cases", () => {
           samplesPerLabel: p.samples_per_label,
           seed: p.seed,
           maxIter: p.max_iter,
-        });
-        it("selected_train_indices exact", () => {
-          expect(res.selectedTrainIndices).toEqual(e.selected_train_indices);
-        });
-        it("predictions exact (no flipped test item)", () => {
-          expect(res.predictions).toEqual(e.predictions);
-        });
-        it("lbfgs n_iter per experiment equals scipy's", () => {
-          expect(res.nIter).toEqual(e.lbfgs_n_iter);
-        });
-        it("mteb scores incl. scores_per_experiment", () => {
-          compareMteb(res.scores, e.mteb, "1.9.1");
+        };
+        const res = evaluateClassification(input);
+        const checks = (get: () => ClassificationEvalResult): void => {
+          it("selected_train_indices exact", () => {
+            expect(get().selectedTrainIndices).toEqual(e.selected_train_indices);
+          });
+          it("predictions exact (no flipped test item)", () => {
+            expect(get().predictions).toEqual(e.predictions);
+          });
+          it("lbfgs n_iter per experiment equals scipy's", () => {
+            expect(get().nIter).toEqual(e.lbfgs_n_iter);
+          });
+          it("mteb scores incl. scores_per_experiment", () => {
+            compareMteb(get().scores, e.mteb, "1.9.1");
+          });
+        };
+        checks(() => res);
+        describe.skipIf(!GEMM)("with onnxruntime's sgemm (kernel onnx)", () => {
+          let fast: ClassificationEvalResult | undefined;
+          beforeAll(async () => {
+            fast = await evaluateClassificationAsync(input, "onnx");
+          });
+          checks(() => fast as ClassificationEvalResult);
         });
         if (c.expectedAlt) {
           const alt = c.expectedAlt as Record<string, { mteb: MtebScores; predictions: number[][] }>;
@@ -134,15 +156,20 @@ describe("oracle classification/logreg cases", () => {
           accuracy: number;
         };
         const test = emb(c, "test_emb");
-        const model = fitLogisticRegression(emb(c, "train_emb"), labels(c, "train_labels"), {
-          maxIter: (c.params.max_iter as number | undefined) ?? 100,
-        });
-        it("classes, n_iter and predictions exact", () => {
-          expect(model.classes).toEqual(e.classes);
-          expect(model.nIter).toBe(e.n_iter);
-          const pred = model.predict(test);
+        const fitOpts = { maxIter: (c.params.max_iter as number | undefined) ?? 100 };
+        const model = fitLogisticRegression(emb(c, "train_emb"), labels(c, "train_labels"), fitOpts);
+        const exact = (m: LogisticRegressionModel): void => {
+          expect(m.classes).toEqual(e.classes);
+          expect(m.nIter).toBe(e.n_iter);
+          const pred = m.predict(test);
           expect(pred).toEqual(e.predictions);
           expect(accuracyScore(labels(c, "test_labels"), pred)).toBe(e.accuracy);
+        };
+        it("classes, n_iter and predictions exact", () => exact(model));
+        it.skipIf(!GEMM)("the same with onnxruntime's sgemm (kernel onnx)", async () => {
+          exact(
+            await fitLogisticRegressionAsync(emb(c, "train_emb"), labels(c, "train_labels"), fitOpts, "onnx"),
+          );
         });
         it("predict_proba within 1e-5 (measured max 2.7e-6; float32 sgemm order differs)", () => {
           const proba = model.predictProba(test);

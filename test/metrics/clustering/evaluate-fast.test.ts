@@ -2,8 +2,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { adjustedMutualInfo } from "../../../metrics/clustering/ami.js";
-import { evaluateClusteringFast, selectDocumentsToEmbed } from "../../../metrics/clustering/evaluate-fast.js";
+import {
+  evaluateClusteringFast,
+  evaluateClusteringFastAsync,
+  selectDocumentsToEmbed,
+} from "../../../metrics/clustering/evaluate-fast.js";
 import { vMeasure } from "../../../metrics/clustering/v-measure.js";
+import { onnxGemmF64 } from "../../../metrics/kernels/onnx-gemm.js";
 import { fromRows, type Matrix, takeRows } from "../../../metrics/matrix.js";
 import { npMean, npStd } from "../../../metrics/numeric.js";
 import { PythonRandom } from "../../../metrics/rng/python-random.js";
@@ -40,6 +45,10 @@ function levelValues(labels: Label[], level: number): Label[] {
   const asString = raw.some((v) => typeof v === "string");
   return raw.map((v) => (asString ? String(v) : v)).filter((v) => v !== -1);
 }
+
+// The dgemm kernel runs only where onnxruntime-node loads; its labels are certified equal to the JS path's.
+const KERNELS: ("js" | "onnx")[] = (await onnxGemmF64(1)) ? ["js", "onnx"] : ["js"];
+const VERSION_KERNELS = (["1.9", "1.6"] as const).flatMap((v) => KERNELS.map((k) => [v, k] as const));
 
 describe("oracle: fast clustering (AbsTaskClustering)", () => {
   const cases = listCases(["clustering"]);
@@ -87,8 +96,8 @@ describe("oracle: fast clustering (AbsTaskClustering)", () => {
         expect(checked).toBeGreaterThan(0);
       });
 
-    for (const version of ["1.9", "1.6"] as const) {
-      it(`${name}: sklearn ${version} end to end (downsample, draws, assignments, scores)`, () => {
+    for (const [version, kernel] of VERSION_KERNELS) {
+      it(`${name}: sklearn ${version} end to end (downsample, draws, assignments, scores), ${kernel} kernel`, async () => {
         const opts = { ...base, sklearn: version };
         let want: Scores;
         if (version === "1.9") want = exp.mteb;
@@ -103,7 +112,10 @@ describe("oracle: fast clustering (AbsTaskClustering)", () => {
         else expect(sel).toBeNull();
         const xs = sel ? takeRows(x, sel) : x;
         const ls = sel ? sel.map((i) => labels[i]) : labels;
-        const res = evaluateClusteringFast(xs, ls, rng, opts);
+        const res =
+          kernel === "js"
+            ? evaluateClusteringFast(xs, ls, rng, opts)
+            : await evaluateClusteringFastAsync(xs, ls, rng, opts, kernel);
         expect(Object.keys(res.draws)).toEqual(Object.keys(exp.bootstrap_samples));
         let assignmentsDiffering = 0;
         for (const [level, draws] of Object.entries(exp.bootstrap_samples)) {

@@ -2,10 +2,12 @@
 import { describe, expect, it } from "vitest";
 import {
   evaluateClusteringLegacy,
+  evaluateClusteringLegacyAsync,
   type LegacyClusterSet,
   legacyComputeMetrics,
 } from "../../../metrics/clustering/evaluate-legacy.js";
 import { isEmbevalError } from "../../../metrics/errors.js";
+import { onnxGemmF64 } from "../../../metrics/kernels/onnx-gemm.js";
 import type { Matrix } from "../../../metrics/matrix.js";
 import { listCases, loadCase, type OracleCase } from "../../helpers/oracle.js";
 
@@ -43,6 +45,9 @@ function clusterSets(c: OracleCase): LegacyClusterSet[] {
   return out;
 }
 
+// The dgemm kernel runs only where onnxruntime-node loads; its labels are certified equal to the JS path's.
+const KERNELS: ("js" | "onnx")[] = (await onnxGemmF64(1)) ? ["js", "onnx"] : ["js"];
+
 describe("oracle: clustering-legacy end to end", () => {
   const cases = listCases(["clustering-legacy"]);
   it("has cases", () => expect(cases.length).toBeGreaterThan(0));
@@ -51,42 +56,49 @@ describe("oracle: clustering-legacy end to end", () => {
       ["1.9", "expected.json (scikit-learn 1.9.1)"],
       ["1.6", "expected.alt.json (scikit-learn 1.6.1)"],
     ] as const) {
-      it(`${name} vs ${label}`, () => {
-        const c = loadCase(name);
-        const batchSize = (c.params.batch_size as number | undefined) ?? 500;
-        const seed = (c.params.seed as number | undefined) ?? 42;
-        let exp: { mteb: MtebScores; per_set: PerSet[] };
-        if (version === "1.9") exp = c.expected as unknown as typeof exp;
-        else {
-          const alt = c.expectedAlt?.["sklearn 1.6.1"];
-          if (!alt) throw new Error(`${name}: expected.alt.json has no "sklearn 1.6.1" entry`);
-          exp = alt as typeof exp;
-        }
-        const sets = clusterSets(c);
-        const res = evaluateClusteringLegacy(sets, { batchSize, seed, sklearn: version });
-        // required tolerance 1e-3 on the scores; measured: identical assignments, |diff| <= 2e-16
-        expect(Math.abs(res.scores.v_measure - exp.mteb.v_measure)).toBeLessThanOrEqual(1e-3);
-        expect(Math.abs(res.scores.main_score - exp.mteb.main_score)).toBeLessThanOrEqual(1e-3);
-        expect(Math.abs(res.scores.v_measure_std - exp.mteb.v_measure_std)).toBeLessThanOrEqual(1e-3);
-        expect(res.scores.v_measures.length).toBe(exp.per_set.length);
-        res.perSet.forEach((got, s) => {
-          const want = exp.per_set[s];
-          expect(got.skippedSingleLabel).toBe(want.skipped_single_label === true);
-          expect(Math.abs(got.v_measure - want.v_measure)).toBeLessThanOrEqual(1e-3);
-          // the assignments themselves: 0 of them differ from the oracle's (exact float32 emulation)
-          if (want.predicted && got.predicted) {
-            const differing = want.predicted.filter((p, i) => p !== got.predicted?.[i]).length;
-            expect(differing).toBe(0);
-            expect(Math.abs(got.v_measure - want.v_measure)).toBeLessThanOrEqual(1e-12);
+      for (const kernel of KERNELS)
+        it(`${name} vs ${label}, ${kernel} kernel`, async () => {
+          const c = loadCase(name);
+          const batchSize = (c.params.batch_size as number | undefined) ?? 500;
+          const seed = (c.params.seed as number | undefined) ?? 42;
+          let exp: { mteb: MtebScores; per_set: PerSet[] };
+          if (version === "1.9") exp = c.expected as unknown as typeof exp;
+          else {
+            const alt = c.expectedAlt?.["sklearn 1.6.1"];
+            if (!alt) throw new Error(`${name}: expected.alt.json has no "sklearn 1.6.1" entry`);
+            exp = alt as typeof exp;
           }
-          if (want.nmi !== undefined && got.predicted) {
-            const full = legacyComputeMetrics(sets[s].labels, got.predicted);
-            expect(Math.abs(full.nmi - want.nmi)).toBeLessThanOrEqual(1e-3);
-            expect(Math.abs((full.ari ?? 0) - (want.ari ?? 0))).toBeLessThanOrEqual(1e-3);
-            expect(Math.abs(full.cluster_accuracy - (want.cluster_accuracy ?? 0))).toBeLessThanOrEqual(1e-3);
-          }
+          const sets = clusterSets(c);
+          const lopts = { batchSize, seed, sklearn: version };
+          const res =
+            kernel === "js"
+              ? evaluateClusteringLegacy(sets, lopts)
+              : await evaluateClusteringLegacyAsync(sets, lopts, kernel);
+          // required tolerance 1e-3 on the scores; measured: identical assignments, |diff| <= 2e-16
+          expect(Math.abs(res.scores.v_measure - exp.mteb.v_measure)).toBeLessThanOrEqual(1e-3);
+          expect(Math.abs(res.scores.main_score - exp.mteb.main_score)).toBeLessThanOrEqual(1e-3);
+          expect(Math.abs(res.scores.v_measure_std - exp.mteb.v_measure_std)).toBeLessThanOrEqual(1e-3);
+          expect(res.scores.v_measures.length).toBe(exp.per_set.length);
+          res.perSet.forEach((got, s) => {
+            const want = exp.per_set[s];
+            expect(got.skippedSingleLabel).toBe(want.skipped_single_label === true);
+            expect(Math.abs(got.v_measure - want.v_measure)).toBeLessThanOrEqual(1e-3);
+            // the assignments themselves: 0 of them differ from the oracle's (exact float32 emulation)
+            if (want.predicted && got.predicted) {
+              const differing = want.predicted.filter((p, i) => p !== got.predicted?.[i]).length;
+              expect(differing).toBe(0);
+              expect(Math.abs(got.v_measure - want.v_measure)).toBeLessThanOrEqual(1e-12);
+            }
+            if (want.nmi !== undefined && got.predicted) {
+              const full = legacyComputeMetrics(sets[s].labels, got.predicted);
+              expect(Math.abs(full.nmi - want.nmi)).toBeLessThanOrEqual(1e-3);
+              expect(Math.abs((full.ari ?? 0) - (want.ari ?? 0))).toBeLessThanOrEqual(1e-3);
+              expect(Math.abs(full.cluster_accuracy - (want.cluster_accuracy ?? 0))).toBeLessThanOrEqual(
+                1e-3,
+              );
+            }
+          });
         });
-      });
     }
   }
 });
