@@ -1,12 +1,14 @@
 /**
  * Retrieval tasks whose mteb 2.20.0 source overrides `load_data` with a layout the generic loader (load-retrieval.ts)
  * cannot read: BelebeleRetrieval (retrieval built from the Belebele MRC rows) and CUREv1 (shared corpus/qrels configs,
- * one queries config per language, eval split = config split). Pure builders plus thin readers.
+ * one queries config per language, eval split = config split); MindSmallReranking's loader is in ./retrieval-mind.ts.
+ * Pure builders plus thin readers.
  */
 import type { RetrievalData } from "../../tasks/data.js";
 import type { CorpusDoc } from "../../tasks/text.js";
 import { EmbevalError } from "../errors.js";
 import type { Row } from "./files/value.js";
+import { loadMindSmallReranking } from "./retrieval-mind.js";
 import { columns, qrelsFromRows } from "./rows.js";
 import type { DatasetSource } from "./source.js";
 import { readSplit } from "./splits.js";
@@ -153,4 +155,5 @@ export type CustomRetrievalLoader = (
 export const CUSTOM_RETRIEVAL_LOADERS: Readonly<Record<string, CustomRetrievalLoader>> = {
   BelebeleRetrieval: (source, _split, subset) => loadBelebeleRetrieval(source, subset),
   CUREv1: loadCureV1,
+  MindSmallReranking: (source, split) => loadMindSmallReranking(source, split),
 };

@@ -46,6 +46,8 @@ export const RETRIEVAL_LOADER_LAYOUTS: Readonly<Record<string, string>> = {
     "8a30d12: configs corpus and qrels shared by the subsets, queries-<subset> per language, each read at the eval split (src/data/retrieval-custom.ts)",
   LEMBNeedleRetrieval:
     "462e9ae: config needle; test_N keeps queries/corpus/qrels rows with context_length == N (src/data/load-longembed.ts)",
+  MindSmallReranking:
+    "9308c67 at mteb/MindSmallReranking@227478e: v1 rows (query list, positive, negative) of the default config; row i with positives and negatives gives sub-queries <split>_query<i>_<j>, docs deduplicated by text (first id wins: apositive_/negative_<md5 hex>_<list index, 5 digits>), qrels positive 1 / negative 0, top_ranked = positives then negatives; max_over_subqueries regroups by <split>_query<i>. A snapshot with corpus/queries/qrels/top_ranked configs is read generically, as the other stored source version c78a1e9 (no override; which of the two mteb 2.20.0 ships is not established) does (src/data/retrieval-custom.ts -> retrieval-mind.ts)",
 };
 
 /** Retrieval-family sources read at the registry's dataset revision: no row-changing transform. */
@@ -119,8 +121,5 @@ const PLAIN: readonly string[] = [
  */
 export const RETRIEVAL_NO_TRANSFORM: readonly string[] = [...PLAIN, ...Object.keys(RETRIEVAL_LOADER_LAYOUTS)];
 
-/** Retrieval-family task → why its transform is not applied. */
-export const RETRIEVAL_NOT_YET_PORTED: Readonly<Record<string, string>> = {
-  MindSmallReranking:
-    "custom load_data (source 9308c67): v1 reranking rows (query list, positive, negative) expanded to sub-queries <split>_query<i>_<j>, docs deduplicated by text with md5-based ids, rows lacking positives or negatives dropped, plus task_specific_scores max_over_subqueries; not ported",
-};
+/** Retrieval-family task → why its transform is not applied (none left: MindSmallReranking's loader was the last). */
+export const RETRIEVAL_NOT_YET_PORTED: Readonly<Record<string, string>> = {};

@@ -58,15 +58,17 @@ describe("retrieval-family audit", () => {
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual([...family].sort());
     expect(Object.keys(RETRIEVAL_TRANSFORMS)).toHaveLength(9);
-    expect(RETRIEVAL_NO_TRANSFORM).toHaveLength(57);
-    expect(Object.keys(RETRIEVAL_NOT_YET_PORTED)).toEqual(["MindSmallReranking"]);
+    expect(RETRIEVAL_NO_TRANSFORM).toHaveLength(58);
+    expect(RETRIEVAL_NOT_YET_PORTED).toEqual({});
   });
 
-  it("gives audited reasons (none left as 'retrieval-family ... not audited')", () => {
-    for (const [name, reason] of Object.entries(RETRIEVAL_NOT_YET_PORTED)) {
-      expect(reason.startsWith("retrieval-family"), name).toBe(false);
-      expect(reason.length, name).toBeGreaterThan(20);
-    }
+  it("MindSmallReranking, the last one ported, is a custom-loader layout citing its source", () => {
+    expect(RETRIEVAL_LOADER_LAYOUTS.MindSmallReranking).toMatch(
+      /^9308c67 at mteb\/MindSmallReranking@227478e/,
+    );
+    expect(CUSTOM_RETRIEVAL_LOADERS).toHaveProperty("MindSmallReranking");
+    expect(RETRIEVAL_NO_TRANSFORM).toContain("MindSmallReranking");
+    expect(getTask("MindSmallReranking").dataset.revision.startsWith("227478e")).toBe(true);
   });
 
   it("cites each ported task's source file; the RTEB load_data overrides blank the corpus title", () => {
