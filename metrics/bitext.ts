@@ -16,8 +16,10 @@ export interface BitextScores {
 const QUERY_CHUNK = 100;
 
 /**
- * Nearest corpus row for every query row by the model similarity (float32, in query chunks of 100 as mteb).
- * Exact ties go to the lowest corpus index (torch CPU topk for long rows; short rows are implementation-defined).
+ * Nearest corpus row for every query row by the model similarity (float32, in query chunks of 100 as mteb; for
+ * euclidean, torch.cdist's matmul-or-direct choice follows each chunk's rows, as `similarityMatrix(chunk, corpus)`).
+ * Exact ties (judged on the final float32 scores) go to the lowest corpus index (torch CPU topk for long rows; short
+ * rows are implementation-defined).
  */
 export function nearestNeighbours(queries: Matrix, corpus: Matrix, similarityFn: SimilarityFn): Int32Array {
   if (corpus.rows === 0) throw new EmbevalError("E_EMPTY_INPUT", "bitext mining needs a non-empty corpus");

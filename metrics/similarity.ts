@@ -10,9 +10,13 @@
  */
 import { matmulTExact } from "./kernels/exact-f64.js";
 import { checkSameCols, checkSameRows, type FloatArray, type Matrix } from "./matrix.js";
+import { distanceSim, pairwiseDistanceSim } from "./similarity-distance.js";
 
-/** The similarity a model declares (ModelMeta.similarity_fn_name). */
-export type SimilarityFn = "cosine" | "dot";
+/**
+ * The similarity a model declares (ModelMeta.similarity_fn_name / sentence-transformers similarity_fn_name);
+ * "euclidean" and "manhattan" are negative distances (similarity-distance.ts).
+ */
+export type SimilarityFn = "cosine" | "dot" | "euclidean" | "manhattan";
 
 /** Arithmetic precision of a similarity computation. */
 export type Precision = "float32" | "float64";
@@ -172,12 +176,28 @@ export function similarityMatrix(
   b: Matrix,
   precision: Precision = "float32",
 ): FloatArray {
-  return fn === "cosine" ? cosSim(a, b, precision) : dotScore(a, b, precision);
+  switch (fn) {
+    case "cosine":
+      return cosSim(a, b, precision);
+    case "dot":
+      return dotScore(a, b, precision);
+    case "euclidean":
+    case "manhattan":
+      return distanceSim(fn, a, b, precision);
+  }
 }
 
 /** The model's pairwise similarity (mteb `model.similarity_pairwise`). */
 export function similarityPairwise(fn: SimilarityFn, a: Matrix, b: Matrix): Float32Array {
-  return fn === "cosine" ? pairwiseCosSim(a, b) : pairwiseDotScore(a, b);
+  switch (fn) {
+    case "cosine":
+      return pairwiseCosSim(a, b);
+    case "dot":
+      return pairwiseDotScore(a, b);
+    case "euclidean":
+    case "manhattan":
+      return pairwiseDistanceSim(fn, a, b);
+  }
 }
 
 export {
@@ -188,3 +208,13 @@ export {
   sklearnNormalize,
   sklearnPairedCosine,
 } from "./paired-distances.js";
+export {
+  CDIST_MM_ROWS,
+  cdistUsesMatmul,
+  type DistanceFn,
+  distanceRows,
+  distanceSim,
+  isDistanceFn,
+  pairwiseDistanceSim,
+  torchSquaredRowSums,
+} from "./similarity-distance.js";

@@ -2,11 +2,14 @@
  * Nearest corpus row per query by the model similarity on the fast kernels: the same answer as mteb 2.20
  * bitext_mining.py's argmax over `model.similarity` as metrics/bitext.ts `nearestNeighbours` computes it (float32
  * scores of kernels/exact-f64.ts, exact ties to the lowest corpus index), with onnxruntime's Gemm doing the product
- * and every candidate within its error bound of the row maximum rescored exactly.
+ * and every candidate within its error bound of the row maximum rescored exactly. The distance similarities
+ * (euclidean, manhattan) take bitext.ts's exact path itself: torch.cdist's matmul-or-direct rule depends on the rows of
+ * mteb's 100-query chunks, and ties are judged on the final (sqrt-ed) scores.
  */
+import { nearestNeighbours } from "../bitext.js";
 import { EmbevalError } from "../errors.js";
 import type { Matrix } from "../matrix.js";
-import { type SimilarityFn, torchNormalize } from "../similarity.js";
+import { isDistanceFn, type SimilarityFn, torchNormalize } from "../similarity.js";
 import { type Operand, rowNorms } from "./block-topk.js";
 import { dotF64, matmulTExact } from "./exact-f64.js";
 import { gemmErrorBound, onnxGemm } from "./onnx-gemm.js";
@@ -27,6 +30,7 @@ export async function nearestNeighboursFast(
   if (corpus.rows === 0) throw new EmbevalError("E_EMPTY_INPUT", "bitext mining needs a non-empty corpus");
   if (queries.cols !== corpus.cols)
     throw new EmbevalError("E_EMBEDDING_DIM", `embedding dims differ: ${queries.cols} vs ${corpus.cols}`);
+  if (isDistanceFn(fn)) return nearestNeighbours(queries, corpus, fn);
   const q = operand(queries, fn);
   const c = operand(corpus, fn);
   const d = q.cols;

@@ -4,6 +4,10 @@
  * chunk))`; each (score, corpus_id) heappush-ed (below capacity) or heappushpop-ed into a per-query min-heap of
  * `top_k`, so at a tie on the cut the larger corpus id survives; results in heap array order. The corpus streams one
  * chunk at a time and queries go in blocks, so memory is O(queries × top_k + chunk × (dim + query block)).
+ * Euclidean/Manhattan (negative distances, similarity-distance.ts): the final float32 scores are those torch.cdist
+ * gives for (all queries × chunk) — its matmul-or-direct rule decided on those full row counts — and torch.topk's
+ * order is judged on those final scores. Manhattan and the direct euclidean path run the exact JS kernel; euclidean on
+ * the matmul path uses onnxruntime's Gemm over augmented rows (kernels/euclid-topk.ts) when the kernel choice allows.
  */
 import { EmbevalError } from "../errors.js";
 import {
@@ -18,10 +22,18 @@ import {
   tiedRowsTopk,
 } from "../kernels/block-topk.js";
 import { allFinite, candidateCount, topkFromCandidates } from "../kernels/candidate-topk.js";
+import { type EuclidOperands, euclidOperands, euclidTopk } from "../kernels/euclid-topk.js";
 import { type GemmKernel, onnxGemm } from "../kernels/onnx-gemm.js";
 import { type GemmTopkKernel, onnxGemmF64FromF32, onnxGemmTopk } from "../kernels/onnx-topk.js";
 import { type Matrix, matrix } from "../matrix.js";
-import { type SimilarityFn, torchNormalize } from "../similarity.js";
+import {
+  cdistUsesMatmul,
+  distanceRows,
+  isDistanceFn,
+  type SimilarityFn,
+  torchNormalize,
+  torchSquaredRowSums,
+} from "../similarity.js";
 import { type HeapItem, heapLess, heappush, heappushpop } from "./heapq.js";
 import type { Run } from "./types.js";
 
@@ -35,7 +47,8 @@ export const CORPUS_CHUNK_SIZE = 50_000;
  * candidates within its error bound of each cut, rows with exact ties (or too many near-cut items) redone exactly via
  * float64 Gemm; "onnx-gemm" = the same with whole score rows returned and selected in JavaScript; "onnx-f64" = float64 Gemm with certified rounding for every score (faster than "onnx" only for
  * large top_k, if at all); "auto" = "onnx" from `AUTO_ONNX_MACS` multiply-adds per chunk, else "js". Without
- * onnxruntime-node every choice runs "js".
+ * onnxruntime-node every choice runs "js"; manhattan (and euclidean on torch's direct cdist path) always does; for euclidean
+ * on the matmul path every non-"js" choice means the augmented Gemm of kernels/euclid-topk.ts.
  */
 export type SearchKernel = "auto" | "onnx" | "onnx-gemm" | "onnx-f64" | "js";
 
@@ -58,7 +71,10 @@ export interface SearchInput {
   readonly queryBlock?: number;
 }
 
-/** Float32 operand of the product: torch cos_sim normalises rows in float32, dot_score casts to float32. */
+/**
+ * Float32 operand of the product: torch cos_sim normalises rows in float32, dot_score (and cdist for the distance
+ * similarities) casts to float32.
+ */
 function operand(m: Matrix, fn: SimilarityFn): Operand {
   if (fn === "cosine") return torchNormalize(m, "float32") as Operand;
   const data = m.data instanceof Float32Array ? m.data : Float32Array.from(m.data);
@@ -89,8 +105,15 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
     throw new EmbevalError("E_INVALID_ARGUMENT", `chunk size ${chunkSize} must be a positive integer`);
   const onNaN = nanError(queryIds);
   const q = operand(Q, input.similarity);
+  const fn = input.similarity;
+  const distance = isDistanceFn(fn) ? fn : undefined;
+  const qSq =
+    distance === "euclidean"
+      ? (torchSquaredRowSums(q.data, q.rows, q.cols, "float32") as Float32Array)
+      : undefined;
   const heaps: HeapItem[][] = queryIds.map(() => []);
   let qNorms: Float64Array | undefined;
+  let euclid: EuclidOperands | undefined;
   for (let start = 0; start < corpusIds.length; start += chunkSize) {
     const end = Math.min(start + chunkSize, corpusIds.length);
     const C =
@@ -105,10 +128,18 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
       });
     const n = C.rows;
     const k = Math.min(topK + 1, n);
-    const kind = input.kernel ?? "auto";
+    const requested = input.kernel ?? "auto";
+    const kind = distance ? "js" : requested;
     const useF64 = kind === "onnx-f64";
     const gemm = await pickKernel(useF64 || kind === "onnx-gemm" ? "onnx" : kind, Q.rows * n * Q.cols);
     const cOp = operand(C, input.similarity);
+    const matmulPath = cdistUsesMatmul(Q.rows, n);
+    const dist = distance && distanceScores(distance, q, qSq, cOp, matmulPath);
+    // euclidean on torch's matmul path: a dot-product search over augmented rows (kernels/euclid-topk.ts)
+    const euclidGemm =
+      qSq && matmulPath && requested !== "js"
+        ? await pickKernel(requested === "auto" ? "auto" : "onnx", Q.rows * n * Q.cols)
+        : undefined;
     let chunk: ChunkOperand = { ...cOp, maxNorm: 0 };
     let exactRows: ExactRowsKernel | undefined;
     if (gemm) {
@@ -120,7 +151,18 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
     const tied: number[] = [];
     const topk = gemm && !useF64 && kind !== "onnx-gemm" ? await onnxGemmTopk() : undefined;
     // NaN/Inf anywhere in a row makes its norm non-finite: such inputs take the full-row path, which reports them
-    if (topk && allFinite(qNorms ?? []) && Number.isFinite(chunk.maxNorm)) {
+    if (euclidGemm && qSq) {
+      const cSq = torchSquaredRowSums(cOp.data, n, cOp.cols, "float32") as Float32Array;
+      euclid = euclidOperands(q, qSq, cOp, cSq, euclid);
+      const eBlock = input.queryBlock ?? 512;
+      for (let qs = 0; qs < Q.rows; qs += eBlock) {
+        const count = Math.min(eBlock, Q.rows - qs);
+        const tops = await euclidTopk(euclidGemm, euclid, qs, count, k, onNaN);
+        tops.forEach((top, r) => {
+          pushAll(heaps[qs + r], top.positions, top.scores, corpusIds, start, topK);
+        });
+      }
+    } else if (topk && allFinite(qNorms ?? []) && Number.isFinite(chunk.maxNorm)) {
       const blocks = { q, chunk, k, block, qNorms: qNorms ?? new Float64Array(0) };
       await candidateBlocks(topk, blocks, heaps, topK, (qi, top) => {
         if (top) pushAll(heaps[qi], top.positions, top.scores, corpusIds, start, topK);
@@ -147,7 +189,7 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
           heapMins[r] = h.length >= topK ? h[0][0] : Number.NaN;
         }
         const tops = await blockTopk(q, qs, count, chunk, k, f64 ? undefined : gemm, norms, onNaN, {
-          exactScores: f64,
+          exactScores: dist ?? f64,
           heapMins,
         });
         for (let r = 0; r < count; r++) {
@@ -170,6 +212,19 @@ export async function searchCorpus(input: SearchInput): Promise<Run> {
     run.set(qid, new Map(heaps[i].map(([s, d]) => [d, s])));
   });
   return run;
+}
+
+/** Exact score rows of the distance similarities for query blocks against one chunk (norms computed once). */
+function distanceScores(
+  fn: "euclidean" | "manhattan",
+  q: Operand,
+  qSq: Float32Array | undefined,
+  c: Operand,
+  matmul: boolean,
+): (qStart: number, qCount: number) => Promise<Float32Array> {
+  const bSq = qSq && (torchSquaredRowSums(c.data, c.rows, c.cols, "float32") as Float32Array);
+  const opts = { matmul, aSq: qSq, bSq };
+  return (qStart, qCount) => Promise.resolve(distanceRows(fn, q, qStart, qCount, c, opts) as Float32Array);
 }
 
 /** mteb's loop over one chunk's topk: heappush below capacity, else heappushpop (skipping items it would reject). */

@@ -16,7 +16,10 @@ export interface HttpEmbedderOptions {
   revision?: string;
   /** Expected output dimension; when absent it comes from a known model table or one probe request. */
   dim?: number;
-  /** mteb similarity_fn_name (default cosine). */
+  /**
+   * The model's similarity_fn_name (default cosine): "cosine", "dot", or sentence-transformers' negative distances
+   * "euclidean" / "manhattan" (scored as ST's euclidean_sim / manhattan_sim).
+   */
   similarity?: SimilarityFn;
   /** Longest input in tokens, if known (informational). */
   maxTokens?: number;
@@ -73,6 +76,7 @@ function positiveInt(name: string, v: number | undefined, dflt: number, min = 1)
 
 /** Fill defaults and validate numbers (E_CONFIG on nonsense). */
 export function resolveHttpSettings(o: HttpEmbedderOptions, defaultMaxTexts: number): ResolvedHttpSettings {
+  checkSimilarity(o.similarity);
   const balance = o.balance ?? "round-robin";
   if (balance !== "round-robin" && balance !== "least-busy") {
     throw new EmbevalError("E_CONFIG", `unknown balance "${balance}"`, { hint: "round-robin or least-busy" });
@@ -90,6 +94,16 @@ export function resolveHttpSettings(o: HttpEmbedderOptions, defaultMaxTexts: num
     timeoutMs: positiveInt("timeoutMs", o.timeoutMs, 120_000),
     balance,
   };
+}
+
+const SIMILARITIES: readonly string[] = ["cosine", "dot", "euclidean", "manhattan"] satisfies SimilarityFn[];
+
+/** E_CONFIG unless `v` is absent or one of the similarity functions embeval scores with (options may come from JSON). */
+export function checkSimilarity(v: unknown): void {
+  if (v === undefined || (typeof v === "string" && SIMILARITIES.includes(v))) return;
+  throw new EmbevalError("E_CONFIG", `unknown similarity "${String(v)}"`, {
+    hint: `use one of ${SIMILARITIES.join(", ")}`,
+  });
 }
 
 /**

@@ -74,11 +74,13 @@ const MODE_ORDER: [string, PoolingMode][] = [
   ["pooling_mode_lasttoken", "lasttoken"],
 ];
 
+/** sentence-transformers SimilarityFunction values (config_sentence_transformers.json similarity_fn_name). */
 function similarityOf(name: unknown): SimilarityFn {
   if (name === undefined || name === null || name === "cosine") return "cosine";
   if (name === "dot" || name === "dot_product") return "dot";
+  if (name === "euclidean" || name === "manhattan") return name;
   throw new EmbevalError("E_UNSUPPORTED", `similarity_fn_name ${String(name)} is not supported`, {
-    hint: "embeval scores with cosine or dot; pass the similarity option to override",
+    hint: "embeval scores with cosine, dot, euclidean or manhattan; pass the similarity option to override",
   });
 }
 

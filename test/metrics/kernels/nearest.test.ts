@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { nearestNeighbours } from "../../../metrics/bitext.js";
 import { nearestNeighboursFast } from "../../../metrics/kernels/nearest.js";
 import { type Matrix, matrix } from "../../../metrics/matrix.js";
+import { similarityMatrix } from "../../../metrics/similarity.js";
 import { lcg } from "../../helpers/kernels.js";
 
 function rows(rnd: () => number, n: number, d: number, levels: number, dupEvery = 0): Matrix {
@@ -50,4 +51,44 @@ describe("nearestNeighboursFast", () => {
       code: "E_EMPTY_INPUT",
     });
   });
+});
+
+describe("nearestNeighboursFast with the distance similarities", () => {
+  // query [1000, 1000]; corpus row 0 = [1000, 1000.0625] (distance 0.0625), row 1 = the query itself.
+  // Direct cdist (≤ 25 rows on both sides): −0.0625 vs −0 → row 1. Matmul path (> 25 queries in mteb's chunk of 100):
+  // both squared distances cancel to 0 and clamp to 1e-30 → an exact tie → the lowest index, row 0.
+  const corpus = matrix(Float32Array.of(1000, 1000.0625, 1000, 1000), 2, 2);
+  const queries = (n: number) =>
+    matrix(
+      Float32Array.from({ length: 2 * n }, () => 1000),
+      n,
+      2,
+    );
+  it("euclidean follows torch.cdist's path per 100-query chunk", async () => {
+    expect([...(await nearestNeighboursFast(queries(1), corpus, "euclidean"))]).toEqual([1]);
+    expect(new Set(await nearestNeighboursFast(queries(26), corpus, "euclidean"))).toEqual(new Set([0]));
+    // 101 queries: a chunk of 100 (matmul) and a chunk of 1 (direct)
+    const p = await nearestNeighboursFast(queries(101), corpus, "euclidean");
+    expect(p[99]).toBe(0);
+    expect(p[100]).toBe(1);
+    expect([...p]).toEqual([...nearestNeighbours(queries(101), corpus, "euclidean")]);
+  });
+  it("manhattan always takes the direct kernel", async () => {
+    expect(new Set(await nearestNeighboursFast(queries(30), corpus, "manhattan"))).toEqual(new Set([1]));
+  });
+  for (const fn of ["euclidean", "manhattan"] as const)
+    it(`${fn}: equals bitext.ts on quantised data with duplicates`, async () => {
+      const rnd = lcg(fn === "euclidean" ? 15 : 16);
+      const q = rows(rnd, 130, 5, 3, 4);
+      const c = rows(rnd, 60, 5, 3, 3);
+      const got = await nearestNeighboursFast(q, c, fn);
+      expect([...got]).toEqual([...nearestNeighbours(q, c, fn)]);
+      // brute force: the first index of the best float32 score in each query's chunk
+      const chunk = matrix(q.data.subarray(0, 100 * 5), 100, 5);
+      const s = similarityMatrix(fn, chunk, c);
+      for (let i = 0; i < 100; i++) {
+        const row = Array.from(s.subarray(i * 60, (i + 1) * 60));
+        expect(got[i]).toBe(row.indexOf(Math.max(...row)));
+      }
+    });
 });

@@ -151,3 +151,43 @@ describe("rerankFromEmbeddings rules", () => {
     }
   });
 });
+
+describe("rerankFromEmbeddings with the distance similarities", () => {
+  // query [1, 2, 3]; candidate i = [1, 2, 3 + i]: squared distance i² exactly on both cdist paths, except i = 0
+  function run(n: number, similarity: "euclidean" | "manhattan") {
+    const docs = Array.from({ length: n }, (_, i) => [1, 2, 3 + i]);
+    const ids = docs.map((_, i) => `d${String(i).padStart(2, "0")}`);
+    return rerankFromEmbeddings({
+      queryIds: ["q"],
+      queryEmbeddings: fromRows([[1, 2, 3]]),
+      corpusIds: ids,
+      corpusEmbeddings: fromRows(docs),
+      topRanked: new Map([["q", [...ids].reverse()]]),
+      topK: 3,
+      similarity,
+    }).run.get("q");
+  }
+  it("euclidean: > 25 candidates take torch's matmul path (self-distance clamped to 1e-15), ≤ 25 the direct one", () => {
+    const clamped = -Math.fround(Math.sqrt(Math.fround(1e-30)));
+    const many = run(30, "euclidean");
+    expect(new Map([...(many ?? [])].sort())).toEqual(
+      new Map([
+        ["d00", clamped],
+        ["d01", -1],
+        ["d02", -2],
+      ]),
+    );
+    const few = run(10, "euclidean");
+    expect(few?.get("d00")).toBe(-0);
+    expect(few?.get("d02")).toBe(-2);
+  });
+  it("manhattan: −Σ|a−b|", () => {
+    expect(new Map([...(run(30, "manhattan") ?? [])].sort())).toEqual(
+      new Map([
+        ["d00", -0],
+        ["d01", -1],
+        ["d02", -2],
+      ]),
+    );
+  });
+});

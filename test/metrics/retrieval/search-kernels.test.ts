@@ -138,3 +138,77 @@ describe("searchCorpus kernels equal the straightforward search", () => {
     ).rejects.toMatchObject({ code: "E_EMBEDDING_DIM" });
   });
 });
+
+describe("searchCorpus with the distance similarities equals the straightforward search", () => {
+  for (const fn of ["euclidean", "manhattan"] as const) {
+    it(`${fn}: every kernel choice runs the exact path; cdist's path rule on the full query set`, async () => {
+      const rnd = lcg(fn === "euclidean" ? 41 : 42);
+      const C = corpus(rnd, 203, 48, 0);
+      const few = corpus(rnd, 12, 48, 0); // ≤ 25 queries: direct cdist for chunks of ≤ 25 documents
+      const many = corpus(rnd, 30, 48, 0); // > 25 queries: the matmul path for every chunk
+      for (const kernel of ["js", "onnx", "auto"] as const)
+        for (const [topK, chunk] of [
+          [10, 50_000],
+          [10, 17],
+          [1, 25],
+          [300, 64],
+        ]) {
+          await check(fn, few, C, topK, chunk, kernel);
+          await check(fn, many, C, topK, chunk, kernel);
+        }
+    });
+    it(`${fn}: quantised data with duplicate documents and queries (exact ties, clamped self-distances)`, async () => {
+      const rnd = lcg(fn === "euclidean" ? 43 : 44);
+      const C = corpus(rnd, 260, 6, 3);
+      const Q = matrix(new Float32Array(C.data.subarray(0, 28 * 6)), 28, 6); // queries = the first 28 documents
+      for (const [topK, chunk] of [
+        [5, 50_000],
+        [5, 20],
+        [20, 33],
+        [3, 1],
+      ]) {
+        await check(fn, Q, C, topK, chunk, "js");
+        await check(fn, matrix(Q.data.subarray(0, 5 * 6), 5, 6), C, topK, chunk, "js");
+      }
+    });
+  }
+  it("euclidean on onnxruntime's augmented Gemm: near-duplicate documents across chunks", async () => {
+    const rnd = lcg(45);
+    const d = 128;
+    const base = Float32Array.from({ length: d }, () => rnd() - 0.5);
+    const near = (rows: number, spread: number) =>
+      matrix(
+        Float32Array.from({ length: rows * d }, (_, i) => base[i % d] + (rnd() - 0.5) * spread),
+        rows,
+        d,
+      );
+    const C = near(900, 1e-3);
+    C.data.copyWithin(5 * d, 700 * d, 701 * d); // an identical pair in different chunks
+    const Q = near(40, 0.3);
+    for (const [topK, chunk] of [
+      [20, 300],
+      [1, 50_000],
+    ])
+      await check("euclidean", Q, C, topK, chunk, "onnx");
+  });
+  it("euclidean self-matches: −1e-15 (clamp) on the matmul path, −0 on the direct path", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [i, 2 * i, 1]);
+    const C = matrix(Float32Array.from(rows.flat()), 30, 3);
+    const search = (nq: number) =>
+      searchCorpus({
+        queryIds: Array.from({ length: nq }, (_, i) => `q${i}`),
+        queryEmbeddings: matrix(C.data.subarray(0, nq * 3), nq, 3),
+        corpusIds: rows.map((_, i) => `d${i}`),
+        corpusEmbeddings: C,
+        topK: 1,
+        similarity: "euclidean",
+        chunkSize: 10,
+        queryBlock: 4,
+      });
+    const clamped = -Math.fround(Math.sqrt(Math.fround(1e-30)));
+    expect([...((await search(26)).get("q3") ?? new Map())]).toEqual([["d3", clamped]]);
+    const direct = [...((await search(3)).get("q1") ?? new Map())];
+    expect(direct).toEqual([["d1", -0]]);
+    expect(Object.is(direct[0][1], -0)).toBe(true);
+  });
+});

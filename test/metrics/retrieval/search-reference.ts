@@ -1,4 +1,8 @@
-/** The straightforward search (embeval's earlier searchCorpus: one query row at a time, full score row, torch topk). */
+/**
+ * The straightforward search (embeval's earlier searchCorpus: a full score row per query, torch topk). The scores of
+ * a chunk are `similarity(all queries, chunk)` as mteb computes them — for cosine/dot the same per row; for euclidean
+ * torch.cdist's matmul-or-direct choice depends on those full row counts.
+ */
 import { type Matrix, matrix } from "../../../metrics/matrix.js";
 import { type HeapItem, heappush, heappushpop } from "../../../metrics/retrieval/heapq.js";
 import { torchTopkIndices } from "../../../metrics/retrieval/torch-topk.js";
@@ -24,8 +28,9 @@ export function referenceSearch(
     const end = Math.min(start + chunkSize, corpusIds.length);
     const chunk = sliceRows(C, start, end);
     const k = Math.min(topK + 1, end - start);
+    const all = similarityMatrix(fn, Q, chunk);
     for (let qi = 0; qi < Q.rows; qi++) {
-      const scores = similarityMatrix(fn, sliceRows(Q, qi, qi + 1), chunk);
+      const scores = all.subarray(qi * chunk.rows, (qi + 1) * chunk.rows);
       for (const j of torchTopkIndices(scores, k)) {
         const item: HeapItem = [scores[j], corpusIds[start + j]];
         if (heaps[qi].length < topK) heappush(heaps[qi], item);
