@@ -1,21 +1,12 @@
 /** Tests for the numpy legacy RandomState port against numpy 2.4.6 vectors (spec sections 15.3, 15.4, 9.3, 15.6b). */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isEmbevalError } from "../../../metrics/errors.js";
 import { RandomState } from "../../../metrics/rng/random-state.js";
+import { errorCode } from "../../helpers/errors.js";
 import { RS } from "./vectors.js";
 
 const sha = (xs: ArrayLike<number>): string =>
   createHash("sha256").update(Array.from(xs).join(",")).digest("hex");
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isEmbevalError(e) ? e.code : "other";
-  }
-  return undefined;
-}
 
 describe("RandomState draws", () => {
   for (const seed of ["42", "0", "1", "4294967295", "123456789"] as const) {
@@ -49,7 +40,7 @@ describe("RandomState draws", () => {
   });
 
   it("randint rejects an empty range", () => {
-    expect(code(() => new RandomState(1).randint(3, 3))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => new RandomState(1).randint(3, 3))).toBe("E_INVALID_ARGUMENT");
   });
 });
 
@@ -90,11 +81,11 @@ describe("RandomState shuffle / permutation / choice", () => {
 
   it("choice validates p like numpy", () => {
     const r = new RandomState(1);
-    expect(code(() => r.choiceP(3, 2, [0.5, 0.5]))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => r.choiceP(2, 2, [0.7, 0.7]))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => r.choiceP(2, 2, [1.5, -0.5]))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => r.choiceP(2, 2, [Number.NaN, 1]))).toBe("E_NOT_FINITE");
-    expect(code(() => r.choiceNoReplace(3, 4))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => r.choiceP(3, 2, [0.5, 0.5]))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => r.choiceP(2, 2, [0.7, 0.7]))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => r.choiceP(2, 2, [1.5, -0.5]))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => r.choiceP(2, 2, [Number.NaN, 1]))).toBe("E_NOT_FINITE");
+    expect(errorCode(() => r.choiceNoReplace(3, 4))).toBe("E_INVALID_ARGUMENT");
   });
 
   it("spec 15.6b: classification undersampling, labels i % 3, 2 per label, 3 experiments", () => {

@@ -1,25 +1,16 @@
 /** HF train_test_split with an explicit train_size (MultiHateClassification's split): size rules and numpy-generated vectors. */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isEmbevalError } from "../../../metrics/errors.js";
 import {
   splitSizes,
   stratifiedTrainTestSplit,
   trainTestSplit,
 } from "../../../metrics/sampling/train-test-split.js";
+import { errorCode } from "../../helpers/errors.js";
 import { HF } from "../rng/vectors.js";
 import { TS } from "./train-size-vectors.js";
 
 const sha = (xs: readonly number[]) => createHash("sha256").update(xs.join(",")).digest("hex");
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isEmbevalError(e) ? e.code : "other";
-  }
-  return undefined;
-}
 
 describe("splitSizes with train_size (arrow_dataset.py rules)", () => {
   it("counts, fractions (floor for train, ceil for test), complements and the 0.25 default", () => {
@@ -33,13 +24,13 @@ describe("splitSizes with train_size (arrow_dataset.py rules)", () => {
   });
 
   it("rejects what HF rejects", () => {
-    expect(code(() => splitSizes(10, 5, 6))).toBe("E_INVALID_ARGUMENT"); // 11 > 10
-    expect(code(() => splitSizes(10, 0.5, 0.6))).toBe("E_INVALID_ARGUMENT"); // fractions sum > 1
-    expect(code(() => splitSizes(10, 2, 10))).toBe("E_INVALID_ARGUMENT"); // train_size >= n
-    expect(code(() => splitSizes(10, 2, 0))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => splitSizes(10, 2, 1.5))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => splitSizes(10, 0.5, 0.05))).toBe("E_INVALID_ARGUMENT"); // floor(0.5) = 0 train rows
-    expect(code(() => splitSizes(10, 5, 5))).toBeUndefined(); // the sum may equal n
+    expect(errorCode(() => splitSizes(10, 5, 6))).toBe("E_INVALID_ARGUMENT"); // 11 > 10
+    expect(errorCode(() => splitSizes(10, 0.5, 0.6))).toBe("E_INVALID_ARGUMENT"); // fractions sum > 1
+    expect(errorCode(() => splitSizes(10, 2, 10))).toBe("E_INVALID_ARGUMENT"); // train_size >= n
+    expect(errorCode(() => splitSizes(10, 2, 0))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => splitSizes(10, 2, 1.5))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => splitSizes(10, 0.5, 0.05))).toBe("E_INVALID_ARGUMENT"); // floor(0.5) = 0 train rows
+    expect(errorCode(() => splitSizes(10, 5, 5))).toBeUndefined(); // the sum may equal n
   });
 });
 

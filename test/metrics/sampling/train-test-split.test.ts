@@ -1,6 +1,5 @@
 /** Tests for HF datasets train_test_split (plain and stratified) and class_encode_column against spec 15.6 and HF stratify.py run under numpy 2.4.6. */
 import { describe, expect, it } from "vitest";
-import { isEmbevalError } from "../../../metrics/errors.js";
 import { defaultRng } from "../../../metrics/rng/generator.js";
 import { classEncode, compareCodePoints, pyFloatRepr } from "../../../metrics/sampling/class-encode.js";
 import {
@@ -9,16 +8,8 @@ import {
   stratifiedTrainTestSplit,
   trainTestSplit,
 } from "../../../metrics/sampling/train-test-split.js";
+import { errorCode } from "../../helpers/errors.js";
 import { HF } from "../rng/vectors.js";
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isEmbevalError(e) ? e.code : "other";
-  }
-  return undefined;
-}
 
 describe("trainTestSplit (plain)", () => {
   it("spec 15.6: N = 20, n_test = 5, seed 42", () => {
@@ -34,9 +25,9 @@ describe("trainTestSplit (plain)", () => {
   });
 
   it("rejects test sizes HF rejects", () => {
-    expect(code(() => trainTestSplit(10, 10, 1))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => trainTestSplit(10, 0, 1))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => trainTestSplit(10, 1.5, 1))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => trainTestSplit(10, 10, 1))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => trainTestSplit(10, 0, 1))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => trainTestSplit(10, 1.5, 1))).toBe("E_INVALID_ARGUMENT");
   });
 });
 
@@ -87,9 +78,9 @@ describe("stratifiedTrainTestSplit", () => {
   });
 
   it("errors: a class with one member, too few test rows for the classes", () => {
-    expect(code(() => stratifiedTrainTestSplit([0, 0, 1, 2, 2], 2, 1))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => stratifiedTrainTestSplit([0, 0, 1, 1, 2, 2], 2, 1))).toBe("E_INVALID_ARGUMENT");
-    expect(code(() => stratifiedTrainTestSplit([0, 0, 1, 1, 2, 2], 4, 1))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => stratifiedTrainTestSplit([0, 0, 1, 2, 2], 2, 1))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => stratifiedTrainTestSplit([0, 0, 1, 1, 2, 2], 2, 1))).toBe("E_INVALID_ARGUMENT");
+    expect(errorCode(() => stratifiedTrainTestSplit([0, 0, 1, 1, 2, 2], 4, 1))).toBe("E_INVALID_ARGUMENT");
   });
 
   it("does not mutate its input and is a partition of the requested sizes", () => {
