@@ -9,6 +9,7 @@
  * BLAS-order differences stay within ~1 float32 ulp (mteb's own runs differ by that much across machines).
  */
 import { matmulTExact } from "./kernels/exact-f64.js";
+import { normalizeF32Wasm } from "./kernels/wasm/kernels.js";
 import { checkSameCols, checkSameRows, type FloatArray, type Matrix } from "./matrix.js";
 import { distanceSim, pairwiseDistanceSim } from "./similarity-distance.js";
 
@@ -110,8 +111,13 @@ export function torchNormalize(m: Matrix, precision: Precision = "float32"): Mat
   return { rows, cols, data: out };
 }
 
-/** torchNormalize for float32 input (monomorphic: the same arithmetic, several times faster on large matrices). */
+/**
+ * torchNormalize for float32 input: the WebAssembly SIMD kernel (kernels/wasm, the same arithmetic bit for bit) when
+ * available, else this monomorphic JS loop.
+ */
 function normalizeF32(data: Float32Array, rows: number, cols: number): Matrix {
+  const wasm = normalizeF32Wasm(data, rows, cols);
+  if (wasm) return { rows, cols, data: wasm };
   const out = new Float32Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;

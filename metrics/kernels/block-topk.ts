@@ -10,6 +10,7 @@ import { dotF64, dotsF64, matmulTExact } from "./exact-f64.js";
 import { certifiedFround, type GemmKernel, gemmErrorBound } from "./onnx-gemm.js";
 import { collectAtLeast, kthLargest, TopkScratch, uniqueTopk } from "./topk-select.js";
 import { torchTopkIndicesFast } from "./torch-topk-fast.js";
+import { dotsF64Wasm, isWasmNormalized, normalizedNormBound } from "./wasm/kernels.js";
 
 /** Float32 operands ready for the product: cosine rows already normalised (torchNormalize), dot rows cast. */
 export interface Operand {
@@ -169,7 +170,31 @@ export function rescoreCollected(
   scratch: TopkScratch,
 ): void {
   const exact = scratch.exact;
-  dotsF64(q.data, qi * q.cols, c.data, scratch.idx, count, q.cols, exact);
+  const d = q.cols;
+  const qo = qi * d;
+  // rows' norm bound for the certification: proven for the wasm-normalised chunk, else the chunk's own maxNorm
+  const maxNorm = isWasmNormalized(c.data)
+    ? normalizedNormBound(d)
+    : "maxNorm" in c
+      ? (c as ChunkOperand).maxNorm
+      : 0;
+  if (
+    maxNorm > 0 &&
+    Number.isFinite(maxNorm) &&
+    dotsF64Wasm(q.data, qo, c.data, scratch.idx, count, d, exact)
+  ) {
+    // lane-order float64 sums: certified to round like the sequential sum, else recomputed sequentially
+    let ss = 0;
+    for (let k = qo; k < qo + d; k++) ss += q.data[k] * q.data[k];
+    const qNorm = Math.sqrt(ss);
+    for (let e = 0; e < count; e++) {
+      const v = certifiedFround(exact[e], d, qNorm, maxNorm);
+      // + 0: certifiedFround(0) is −0, a sequential sum from +0 never is
+      exact[e] = v !== undefined ? v + 0 : Math.fround(dotF64(q.data, qo, c.data, scratch.idx[e] * d, d));
+    }
+    return;
+  }
+  dotsF64(q.data, qo, c.data, scratch.idx, count, d, exact);
   for (let e = 0; e < count; e++) exact[e] = Math.fround(exact[e]);
 }
 
