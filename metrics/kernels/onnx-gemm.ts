@@ -117,5 +117,6 @@ export function certifiedFround(x: number, d: number, normA: number, normB: numb
   const u = 2 ** -53;
   const b = 4 * (((d + 2) * u) / (1 - (d + 2) * u)) * normA * normB + 1e-300;
   const lo = Math.fround(x - b);
-  return lo === Math.fround(x + b) ? lo : undefined;
+  // + 0 turns −0 (x = 0 rounds its lower bound to −0) into the +0 the sequential sum gives
+  return lo === Math.fround(x + b) ? lo + 0 : undefined;
 }

@@ -102,6 +102,7 @@ describe("onnxruntime Gemm kernel", () => {
 describe("float64 Gemm + certified rounding", () => {
   it("certifiedFround: rounds when the whole error interval rounds alike, declines at a float32 midpoint", () => {
     expect(certifiedFround(0.1, 768, 1, 1)).toBe(Math.fround(0.1));
+    expect(Object.is(certifiedFround(0, 768, 0, 0), 0)).toBe(true); // +0, as the sequential sum of products gives
     const mid = (1 + (1 + 2 ** -23)) / 2; // halfway between two float32 values
     expect(certifiedFround(mid, 768, 1, 1)).toBeUndefined();
     expect(certifiedFround(mid + 2 ** -44, 768, 1, 1)).toBeUndefined(); // within the bound (~2^-41.4) of the midpoint
