@@ -1,16 +1,9 @@
 /** L-BFGS-B port: convergence, scipy's stopping rules and counters, Moré–Thuente line search conditions. */
 import { describe, expect, it } from "vitest";
-import { minimizeLbfgsb, type ObjectiveWithGradient } from "../../../metrics/classification/lbfgsb.js";
+import { minimizeLbfgsb } from "../../../metrics/classification/lbfgsb.js";
 import { dcsrch, newDcsrchState } from "../../../metrics/classification/lbfgsb-linesearch.js";
 import { isEmbevalError } from "../../../metrics/errors.js";
-
-const rosenbrock: ObjectiveWithGradient = (x, g) => {
-  const a = x[0];
-  const b = x[1];
-  g[0] = -400 * a * (b - a * a) - 2 * (1 - a);
-  g[1] = 200 * (b - a * a);
-  return 100 * (b - a * a) ** 2 + (1 - a) ** 2;
-};
+import { rosenbrock } from "../../helpers/objectives.js";
 
 describe("minimizeLbfgsb", () => {
   it("solves Rosenbrock from (-1.2, 1) to the optimum (1, 1)", () => {

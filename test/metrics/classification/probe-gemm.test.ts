@@ -1,10 +1,6 @@
 /** The sgemm path of the logistic probe: async L-BFGS-B equals the sync one, Gemm objectives track the JS float32 ones, and fits agree. */
 import { describe, expect, it } from "vitest";
-import {
-  minimizeLbfgsb,
-  minimizeLbfgsbAsync,
-  type ObjectiveWithGradient,
-} from "../../../metrics/classification/lbfgsb.js";
+import { minimizeLbfgsb, minimizeLbfgsbAsync } from "../../../metrics/classification/lbfgsb.js";
 import type { LogisticData } from "../../../metrics/classification/logistic-loss.js";
 import {
   binomialObjectiveF32,
@@ -23,16 +19,9 @@ import { onnxGemm } from "../../../metrics/kernels/onnx-gemm.js";
 import { probeGemm } from "../../../metrics/kernels/probe-gemm.js";
 import { matrix } from "../../../metrics/matrix.js";
 import { RandomState } from "../../../metrics/rng/random-state.js";
+import { rosenbrock } from "../../helpers/objectives.js";
 
 const GEMM = await onnxGemm(1);
-
-const rosenbrock: ObjectiveWithGradient = (x, g) => {
-  const a = x[0];
-  const b = x[1];
-  g[0] = -400 * a * (b - a * a) - 2 * (1 - a);
-  g[1] = 200 * (b - a * a);
-  return 100 * (b - a * a) ** 2 + (1 - a) ** 2;
-};
 
 /** Float32-valued data (n × d) with labels i % k, from numpy's RandomState. */
 function blobs(n: number, d: number, k: number, seed: number): { x: Float32Array; y: number[] } {
