@@ -1,8 +1,5 @@
 /** MindSmallReranking's v1 loader (src/data/retrieval-mind.ts): sub-query ids, md5 doc ids, drops, and max_over_subqueries. */
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromRows } from "../../../metrics/matrix.js";
 import { loadTaskData } from "../../../src/data/load-task.js";
@@ -11,22 +8,17 @@ import { localSource } from "../../../src/data/source.js";
 import { getTask } from "../../../tasks/registry/index.js";
 import { newTaskRngState } from "../../../tasks/runner.js";
 import { runnerFor } from "../../../tasks/runners/index.js";
+import { datasetFolder } from "../../helpers/dataset-folder.js";
 
-const jsonl = (rows: object[]) => `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
+const _jsonl = (rows: object[]) => `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
 const md5 = (t: string) => createHash("md5").update(Buffer.from(t, "utf8")).digest("hex");
 
 /** A dataset folder: `files` (name → rows) and a card mapping config → [split, file] pairs. */
 function folder(files: Record<string, object[]>, configs: Record<string, [string, string][]>): string {
-  const dir = mkdtempSync(join(tmpdir(), "embeval-mind-"));
-  for (const [name, rows] of Object.entries(files)) writeFileSync(join(dir, name), jsonl(rows));
-  const card = Object.entries(configs)
-    .map(
-      ([c, splits]) =>
-        `- config_name: ${c}\n  data_files:\n${splits.map(([s, p]) => `  - split: ${s}\n    path: ${p}`).join("\n")}`,
-    )
-    .join("\n");
-  writeFileSync(join(dir, "README.md"), `---\nconfigs:\n${card}\n---\n`);
-  return dir;
+  const spec: Record<string, { config: string; split: string; rows: object[] }> = {};
+  for (const [config, splits] of Object.entries(configs))
+    for (const [split, file] of splits) spec[file] = { config, split, rows: files[file] };
+  return datasetFolder(spec);
 }
 
 // Row 1 has no positives and row 3 no negatives: dropped, but still counted in the row index of the query ids.
