@@ -1,4 +1,5 @@
 /** k-means inertia as scikit-learn 1.9.1 _k_means_common.pyx `_inertia_dense` computes it: per-row squared distances `_euclidean_dense_dense` (blocks of 4, then the tail) summed in row order, float32 emulated with Math.fround. */
+import { inertiaF32Wasm } from "../kernels/wasm/kernels.js";
 import type { FloatArray } from "../matrix.js";
 
 /** `_inertia_dense` of rows `[0, n)` of `xd` for given labels (float32 rounding for float32 input). */
@@ -10,7 +11,14 @@ export function inertiaOf(
   labels: Int32Array,
   f32: boolean,
 ): number {
-  if (f32) return inertiaF32(xd, n, d, centers, labels);
+  if (f32) {
+    // the wasm kernel does the same float32 operations in the same order (bit-identical); JS when unavailable
+    if (xd instanceof Float32Array && centers instanceof Float32Array) {
+      const v = inertiaF32Wasm(xd, n, d, centers, labels);
+      if (v !== undefined) return v;
+    }
+    return inertiaF32(xd, n, d, centers, labels);
+  }
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += sqDistF64(xd, i * d, centers, labels[i] * d, d);
   return inertia;
@@ -19,8 +27,9 @@ export function inertiaOf(
 /**
  * `_inertia_dense` in float32: Σᵢ fl32 ‖xᵢ − c_{labelᵢ}‖² summed in row order, each distance as `sqDistF32`.
  * Four rows' distances are computed side by side (independent rounding chains, so more of them in flight).
+ * The JavaScript path (exported for the wasm kernel's parity tests; `inertiaOf` dispatches).
  */
-function inertiaF32(x: FloatArray, n: number, d: number, c: FloatArray, labels: Int32Array): number {
+export function inertiaF32(x: FloatArray, n: number, d: number, c: FloatArray, labels: Int32Array): number {
   const r = Math.fround;
   let inertia = 0;
   let i = 0;

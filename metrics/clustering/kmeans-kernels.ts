@@ -1,4 +1,5 @@
 /** Dense MiniBatchKMeans kernels: nearest-centre labels + inertia and the mini-batch centre update; reproduces scikit-learn 1.9.1 sklearn/cluster/_k_means_lloyd.pyx (labels), _k_means_common.pyx (_inertia_dense) and _k_means_minibatch.pyx, float32 emulated with Math.fround. */
+import { minibatchUpdateF32Wasm } from "../kernels/wasm/kernels.js";
 import type { FloatArray } from "../matrix.js";
 import { type DotsRequest, runDotsSync } from "./kmeans-dots.js";
 import { inertiaOf } from "./kmeans-inertia.js";
@@ -161,8 +162,28 @@ function nearestEmulated(
   return best;
 }
 
-/** `_minibatch_update_dense` with unit weights: count-weighted running means, in the dtype. */
+/** `_minibatch_update_dense` with unit weights: count-weighted running means, in the dtype (float32 on the wasm kernel when it can). */
 export function minibatchUpdate(
+  xb: FloatArray,
+  nb: number,
+  d: number,
+  labels: Int32Array,
+  oldC: FloatArray,
+  newC: FloatArray,
+  counts: FloatArray,
+  k: number,
+  f32: boolean,
+): void {
+  const all32 = xb instanceof Float32Array && oldC instanceof Float32Array && newC instanceof Float32Array;
+  if (f32 && all32 && counts instanceof Float32Array) {
+    // the same float32 operations in the same order (bit-identical); JS when unavailable
+    if (minibatchUpdateF32Wasm(xb, nb, d, labels, oldC, newC, counts, k)) return;
+  }
+  minibatchUpdateJs(xb, nb, d, labels, oldC, newC, counts, k, f32);
+}
+
+/** `minibatchUpdate`'s JavaScript path (Math.fround emulation for float32; exported for the wasm parity tests). */
+export function minibatchUpdateJs(
   xb: FloatArray,
   nb: number,
   d: number,

@@ -1,12 +1,15 @@
 /**
- * WebAssembly SIMD kernels for the exact search's JavaScript hot spots (module bytes from normalize-func.ts and dots-func.ts, built at load,
- * no binary committed): torch's float32 row normalisation and the float64 candidate dot products. One
+ * WebAssembly SIMD kernels for JavaScript hot spots (module bytes from normalize-func.ts, dots-func.ts, inertia-func.ts and
+ * minibatch-func.ts, built at load, no binary committed): torch's float32 row normalisation, the float64 candidate dot
+ * products, and scikit-learn's float32 k-means inertia and mini-batch centre update (bit-identical). One
  * WebAssembly.Memory, grown as needed: [scratch | resident matrix | per-call work area]. The last normalised matrix
  * stays resident, so rescoring that matrix's rows (the search's chunk) reads them there without another copy.
  */
 
 import { dotsFunc } from "./dots-func.js";
 import { moduleBytes } from "./emit.js";
+import { inertiaFunc } from "./inertia-func.js";
+import { minibatchUpdateFunc } from "./minibatch-func.js";
 import { normalizeFunc } from "./normalize-func.js";
 
 const PAGE = 65536;
@@ -32,6 +35,17 @@ const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly
 interface Exports {
   normalize(ptr: number, rows: number, cols: number, scratch: number): void;
   dots(qptr: number, bptr: number, idx: number, count: number, d: number, out: number): void;
+  inertia(xp: number, cp: number, lp: number, n: number, d: number): number;
+  update(
+    xp: number,
+    lp: number,
+    nb: number,
+    d: number,
+    oldp: number,
+    newp: number,
+    cntp: number,
+    k: number,
+  ): void;
 }
 
 /** The instantiated module and its memory bookkeeping. */
@@ -116,6 +130,47 @@ class WasmKernels {
     out.set(new Float64Array(buf, outPtr, count));
     return true;
   }
+
+  /** scikit-learn's float32 `_inertia_dense` (see inertia-func.ts); undefined when memory cannot hold the call. */
+  inertia(x: Float32Array, n: number, d: number, c: Float32Array, labels: Int32Array): number | undefined {
+    const xPtr = align16(RES + this.residentBytes);
+    const cPtr = align16(xPtr + n * d * 4);
+    const lPtr = align16(cPtr + c.length * 4);
+    if (!this.ensure(lPtr + n * 4)) return undefined;
+    const buf = this.memory.buffer;
+    new Float32Array(buf, xPtr, n * d).set(x.subarray(0, n * d));
+    new Float32Array(buf, cPtr, c.length).set(c);
+    new Int32Array(buf, lPtr, n).set(labels.subarray(0, n));
+    return this.fns.inertia(xPtr, cPtr, lPtr, n, d);
+  }
+
+  /** scikit-learn's float32 `_minibatch_update_dense` (see minibatch-func.ts); false when memory cannot hold the call. */
+  minibatchUpdate(
+    x: Float32Array,
+    nb: number,
+    d: number,
+    labels: Int32Array,
+    oldC: Float32Array,
+    newC: Float32Array,
+    counts: Float32Array,
+    k: number,
+  ): boolean {
+    const xPtr = align16(RES + this.residentBytes);
+    const lPtr = align16(xPtr + nb * d * 4);
+    const oPtr = align16(lPtr + nb * 4);
+    const nPtr = align16(oPtr + k * d * 4);
+    const cPtr = align16(nPtr + k * d * 4);
+    if (!this.ensure(cPtr + k * 4)) return false;
+    const buf = this.memory.buffer;
+    new Float32Array(buf, xPtr, nb * d).set(x.subarray(0, nb * d));
+    new Int32Array(buf, lPtr, nb).set(labels.subarray(0, nb));
+    new Float32Array(buf, oPtr, k * d).set(oldC.subarray(0, k * d));
+    new Float32Array(buf, cPtr, k).set(counts.subarray(0, k));
+    this.fns.update(xPtr, lPtr, nb, d, oPtr, nPtr, cPtr, k);
+    newC.set(new Float32Array(buf, nPtr, k * d));
+    counts.set(new Float32Array(buf, cPtr, k));
+    return true;
+  }
 }
 
 function align16(x: number): number {
@@ -126,7 +181,7 @@ let loaded: WasmKernels | null | undefined;
 
 /** The module's bytes. */
 export function kernelModuleBytes(): Uint8Array {
-  return moduleBytes([normalizeFunc, dotsFunc]);
+  return moduleBytes([normalizeFunc, dotsFunc, inertiaFunc, minibatchUpdateFunc]);
 }
 
 /** True when this engine accepts the module (WebAssembly with SIMD). */
@@ -182,4 +237,49 @@ export function isWasmNormalized(b: Float32Array): boolean {
  */
 export function normalizedNormBound(d: number): number {
   return 1 + 4 * (d + 2) * 2 ** -24;
+}
+
+/**
+ * scikit-learn's float32 `_inertia_dense` of rows `[0, n)` on the wasm kernel, bit-identical to the Math.fround
+ * emulation (same float32 operations in the same order); undefined (use the JS path) without WebAssembly SIMD, when
+ * memory cannot hold the call, or when a label does not name a whole row of `c`.
+ */
+export function inertiaF32Wasm(
+  x: Float32Array,
+  n: number,
+  d: number,
+  c: Float32Array,
+  labels: Int32Array,
+): number | undefined {
+  if (n === 0 || d === 0 || x.length < n * d || labels.length < n) return undefined;
+  const k = Math.floor(c.length / d);
+  for (let i = 0; i < n; i++) if (!(labels[i] >= 0 && labels[i] < k)) return undefined;
+  return wasmKernels()?.inertia(x, n, d, c, labels);
+}
+
+/**
+ * scikit-learn's float32 `_minibatch_update_dense` (unit weights) on the wasm kernel, bit-identical to the
+ * Math.fround emulation; false (use the JS path) without WebAssembly SIMD, on shapes it does not take, or when
+ * memory cannot hold the call. Fills `newC` and updates `counts`.
+ */
+export function minibatchUpdateF32Wasm(
+  x: Float32Array,
+  nb: number,
+  d: number,
+  labels: Int32Array,
+  oldC: Float32Array,
+  newC: Float32Array,
+  counts: Float32Array,
+  k: number,
+): boolean {
+  if (nb === 0 || d === 0 || k === 0 || nb > 2 ** 24) return false;
+  if (
+    x.length < nb * d ||
+    labels.length < nb ||
+    oldC.length < k * d ||
+    newC.length < k * d ||
+    counts.length < k
+  )
+    return false;
+  return wasmKernels()?.minibatchUpdate(x, nb, d, labels, oldC, newC, counts, k) ?? false;
 }
