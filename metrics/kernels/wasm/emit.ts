@@ -51,6 +51,17 @@ export const op = {
   set: (i: number) => [0x21, ...uleb(i)],
   tee: (i: number) => [0x22, ...uleb(i)],
   i32: (v: number) => [0x41, ...sleb(v)],
+  /** `local[into] = (local[d] rounded down to a multiple of m) × elemBytes` (m a power of two; m = 1: no rounding). */
+  byteSpan: (d: number, m: number, elemBytes: number, into: number) => [
+    0x20,
+    ...uleb(d),
+    ...(m > 1 ? [0x41, ...sleb(-m), 0x71] : []),
+    0x41,
+    ...sleb(Math.log2(elemBytes)),
+    0x74,
+    0x21,
+    ...uleb(into),
+  ],
   /** `local[i] += n` for an i32 local. */
   inc: (i: number, n: number) => [0x20, ...uleb(i), 0x41, ...sleb(n), 0x6a, 0x21, ...uleb(i)],
   f32: (v: number) => {

@@ -76,16 +76,8 @@ export const minibatchUpdateFunc: WasmFunc = {
   results: [],
   locals: [I32, I32, I32, I32, I32, I32, I32, I32, F32, F32, V128],
   body: [
-    ...get(D),
-    ...i32(-4),
-    c.i32And,
-    ...i32(2),
-    c.i32Shl,
-    ...set(D4B),
-    ...get(D),
-    ...i32(2),
-    c.i32Shl,
-    ...set(DB),
+    ...op.byteSpan(D, 4, 4, D4B),
+    ...op.byteSpan(D, 1, 4, DB),
     ...i32(0),
     ...set(J),
     ...whileLoop(
