@@ -4,9 +4,15 @@
  * language (ISO 639-1 where one exists, macrolanguages merged, iso639.ts), averaged row-weighted per model.
  */
 import { EmbevalError } from "../errors.js";
-import { benchmarkTaskDefs, bordaRanks } from "./aggregate.js";
+import { benchmarkTaskDefs } from "./aggregate.js";
 import { languageKey } from "./iso639.js";
-import { type PerLanguageTable, perLanguageTable } from "./per-language.js";
+import {
+  languageMeans,
+  type PerLanguageTable,
+  perLanguageTable,
+  type RowKeys,
+  rankedLanguageTable,
+} from "./per-language.js";
 import type { ResultTree } from "./tree.js";
 
 /** The two per-language recipes: mteb's leaderboard tab, or the papers' heat-map recipe. */
@@ -45,49 +51,22 @@ export function isMonolingualRow(taskType: string, languages: readonly string[])
  */
 export function paperLanguageTable(tree: ResultTree, benchmark: string): PerLanguageTable {
   const { name, tasks } = benchmarkTaskDefs(benchmark);
-  const keys = new Set<string>();
-  const rows: { model: string; sum: Map<string, number>; count: Map<string, number> }[] = [];
-  for (const m of tree.models) {
-    const sum = new Map<string, number>();
-    const count = new Map<string, number>();
-    for (const def of tasks) {
-      const result = m.tasks.get(def.name)?.result;
-      if (!result) continue;
-      const subsets = def.aggregateOf ? ["default"] : def.hfSubsets;
-      for (const split of def.evalSplits) {
-        for (const entry of result.scores[split] ?? []) {
-          const v = entry.main_score;
-          const langs = entry.languages ?? [];
-          if (!subsets.includes(entry.hf_subset) || typeof v !== "number" || Number.isNaN(v)) continue;
-          if (!isMonolingualRow(def.type, langs)) continue;
-          const key = languageKey(langs[0]);
-          sum.set(key, (sum.get(key) ?? 0) + v);
-          count.set(key, (count.get(key) ?? 0) + 1);
-        }
-      }
-    }
-    if (count.size === 0) continue;
-    for (const k of count.keys()) keys.add(k);
-    rows.push({ model: m.model, sum, count });
-  }
-  const languages = [...keys].sort();
-  const scored = rows.map((r) => ({
-    model: r.model,
-    scores: Object.fromEntries(
-      languages.map((l) => [
-        l,
-        r.count.has(l) ? (r.sum.get(l) as number) / (r.count.get(l) as number) : null,
-      ]),
-    ) as Record<string, number | null>,
-  }));
-  const ranks = bordaRanks(
-    scored.map((r) => r.scores),
+  const monolingual: RowKeys = (def, entry, v) => {
+    const langs = entry.languages ?? [];
+    return Number.isNaN(v) || !isMonolingualRow(def.type, langs) ? [] : [languageKey(langs[0])];
+  };
+  const rows = tree.models
+    .map((m) => ({ model: m.model, means: languageMeans(m, tasks, monolingual) }))
+    .filter((r) => r.means.size > 0);
+  const languages = [...new Set(rows.flatMap((r) => [...r.means.keys()]))].sort();
+  return rankedLanguageTable(
+    name,
     languages,
+    rows.map((r) => ({
+      model: r.model,
+      scores: Object.fromEntries(languages.map((l) => [l, r.means.get(l) ?? null])),
+    })),
   );
-  const models = scored
-    .map((r, i) => ({ ...r, bordaRank: ranks[i] }))
-    .sort((a, b) => a.bordaRank - b.bordaRank || (a.model < b.model ? -1 : 1));
-  return { benchmark: name, languages, models };
 }
 
 /** The per-language table by the chosen recipe (mteb's is null for benchmarks without a language_view). */
