@@ -12,6 +12,7 @@ import type { Qrels, QueryMetrics, Run } from "../../metrics/retrieval/types.js"
 import type { RetrievalData, TaskData } from "../data.js";
 import { expectData, type RunContext, type ScoreDict, type ScoreValue } from "../runner.js";
 import { corpusText, queryText } from "../text.js";
+import type { InstructionRerankingTaskSpec, RetrievalTaskSpec } from "../types.js";
 
 /** Run one (split, subset) of a retrieval or reranking task. */
 export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<ScoreDict> {
@@ -52,7 +53,7 @@ export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<Sco
       queries.map((q, i) => ({ id: q.id, text: queryTexts[i] })),
       spec.topK,
     );
-    return scoreRun(d, run, ctx);
+    return scoreRun(spec, d, run, ctx);
   }
   const queryEmb = await ctx.encode({ texts: queryTexts, role: "query", split: ctx.split });
   const corpusIds = d.corpus.map((doc) => doc.id);
@@ -81,20 +82,16 @@ export async function runRetrieval(data: TaskData, ctx: RunContext): Promise<Sco
       chunkSize: CORPUS_CHUNK_SIZE,
     });
   }
-  return scoreRun(d, run, ctx);
+  return scoreRun(spec, d, run, ctx);
 }
 
 /** mteb's metrics for a finished run (p-MRR for instruction reranking). */
-function scoreRun(d: RetrievalData, run: Run, ctx: RunContext): ScoreDict {
-  const spec = ctx.spec;
-  if (
-    spec.kind !== "Retrieval" &&
-    spec.kind !== "Reranking" &&
-    spec.kind !== "InstructionRetrieval" &&
-    spec.kind !== "InstructionReranking"
-  ) {
-    throw new EmbevalError("E_INVALID_ARGUMENT", `${spec.name}: not a retrieval task`);
-  }
+function scoreRun(
+  spec: RetrievalTaskSpec | InstructionRerankingTaskSpec,
+  d: RetrievalData,
+  run: Run,
+  ctx: RunContext,
+): ScoreDict {
   if (spec.kind === "InstructionReranking") {
     if (!d.changed) {
       throw new EmbevalError("E_DATASET_MISSING", `${spec.name}: the dataset has no qrel_diff config`, {
