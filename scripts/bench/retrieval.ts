@@ -5,6 +5,7 @@ import { mrrQuery } from "../../metrics/retrieval/mrr.js";
 import { pyMean } from "../../metrics/retrieval/score-dict.js";
 import { trecEvalQuery } from "../../metrics/retrieval/trec-eval.js";
 import type { Qrels, QueryMetrics, Run } from "../../metrics/retrieval/types.js";
+import { mulberry32 } from "../prng.js";
 import { type ReferenceMeans, runRetrievalReference } from "./retrieval-reference.js";
 import { type BenchOutput, type BenchRow, timeIt } from "./types.js";
 
@@ -13,18 +14,6 @@ const N_DOCS = 1_000;
 const CORPUS = 20_000;
 const K_VALUES = [1, 3, 5, 10, 20, 100, 1000];
 const REPS = 3;
-
-/** mulberry32: a small seeded PRNG (benchmark data only). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `nQueries` queries × 1,000 float32-valued scores (some exact ties), 1–8 graded relevant docs per query. */
 function synthetic(seed: number, nQueries: number): { qrels: Qrels; run: Run } {

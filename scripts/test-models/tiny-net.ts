@@ -1,5 +1,6 @@
 /** A tiny attention-free "transformer-like" ONNX network with seeded weights (token + position + type + adapter embeddings, a mask-aware context mix, MatMul + Add + Tanh), for testing the ONNX embedder. */
 import type { OnnxGraph, OnnxInitializer, OnnxNode, OnnxValueInfo } from "../onnx-proto.js";
+import { mulberry32 } from "../prng.js";
 
 /** Shape and wiring of one tiny network. */
 export interface TinyNetSpec {
@@ -28,18 +29,6 @@ export interface TinyNetWeights {
   W1: Float32Array;
   W2: Float32Array;
   b: Float32Array;
-}
-
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The weights of a spec, deterministic in its seed (uniform in [-scale, scale]). */
